@@ -1,0 +1,61 @@
+"""Which parsers read which files (Sybil), and the suite's `--device` option.
+
+Every Markdown page under docs/ is parsed by Sybil: each Python fence becomes a test
+(`docs/<page>.md::line:N,column:M`). tests/ holds the contract, snippet, notebook and chapter tests.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sybil import Sybil
+from sybil.parsers.markdown import SkipParser
+
+from tools.sybil_notes import NotesPythonParser
+
+DEVICES = ("cpu", "cuda", "mps")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--device",
+        choices=DEVICES,
+        default="cpu",
+        help="device the snippets, pages and notebooks must run on (default: cpu). "
+        "Asking for one that is not there is an error, never an all-skipped run.",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    device = config.getoption("--device")
+    if device == "cpu":
+        # Hide every CUDA GPU from this process and from the snippets and kernels it starts,
+        # so the device-agnostic snippets really pick the CPU.
+        os.environ["CUDA_VISIBLE_DEVICES"] = ""
+    import torch
+
+    picked = torch.accelerator.current_accelerator(check_available=True)
+    picked_type = picked.type if picked is not None else "cpu"
+    if picked_type != device:
+        raise pytest.UsageError(
+            f"--device {device} was asked for, but the snippets' device-agnostic choice "
+            f"(torch.accelerator.current_accelerator) gives {picked_type!r} on this machine."
+        )
+    config.stash[DEVICE_KEY] = device
+
+
+DEVICE_KEY = pytest.StashKey[str]()
+
+
+@pytest.fixture(scope="session")
+def device(pytestconfig: pytest.Config) -> str:
+    """The device this run verifies (checked at start-up to be the one snippets pick)."""
+    return pytestconfig.stash[DEVICE_KEY]
+
+
+pytest_collect_file = Sybil(
+    parsers=[NotesPythonParser(), SkipParser()],
+    patterns=["*.md"],
+    path="docs",
+).pytest()

@@ -1,0 +1,118 @@
+"""The docs contract: every block runs or says why not, nothing is orphaned, the site builds strict
+and offline. The Sybil examples themselves are collected from docs/ by the root conftest.py."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.structure.files import InclusionLevel
+from sybil import Sybil
+
+from tools.contract import DOCS, PYTHON_LANGUAGES, ROOT, SNIPPETS, doc_pages, iter_fences, page_includes
+from tools.sybil_notes import NotesPythonParser
+
+# How many Python examples Sybil executes on each page. Pinned by hand: a block that silently
+# stops running (a typo in its info string, a broken fence) changes a count and fails here.
+EXAMPLES_PER_PAGE = {
+    "index.md": 1,
+    "autograd/index.md": 0,
+    "autograd/backprop-by-hand.md": 6,
+    "autograd/computational-graph.md": 3,
+    "autograd/leaves-and-grad.md": 0,
+    "autograd/non-scalar-and-retain-graph.md": 0,
+    "autograd/turning-autograd-off.md": 0,
+    "autograd/gradcheck.md": 0,
+}
+
+SKIP_NEXT = re.compile(r'<!--\s*skip:\s*next\s+"(?P<reason>[^"]*)"\s*-->\s*$')
+NOT_RUN = re.compile(r'<!--\s*not-run:\s*"(?P<reason>[^"]*)"\s*-->\s*$')
+CHECKED_BY = re.compile(r"<!--\s*checked-by:\s*(?P<test>tests/\S+\.py::\w+)\s*-->\s*$")
+
+
+def _comment_before(fence) -> str:
+    """The last non-blank line before a fence (where its directive must sit)."""
+    text = fence.path.read_text()[: fence.start]
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[-1].strip() if lines else ""
+
+
+def _test_exists(ref: str) -> bool:
+    file, _, name = ref.partition("::")
+    path = ROOT / file
+    if not path.is_file():
+        return False
+    tree = ast.parse(path.read_text())
+    return any(isinstance(n, ast.FunctionDef) and n.name == name for n in tree.body)
+
+
+def test_every_fence_in_docs_runs_or_says_why_not():
+    problems = []
+    for page in doc_pages():
+        for fence in iter_fences(page):
+            before = _comment_before(fence)
+            if fence.language in PYTHON_LANGUAGES:
+                if (match := SKIP_NEXT.match(before)) and not match["reason"].strip():
+                    problems.append(f"{fence.where}: `skip: next` without a written reason")
+                continue  # executed by Sybil (counted below) or skipped with a reason
+            if fence.language == "":
+                problems.append(f"{fence.where}: fence without a language; say what it is")
+            elif match := NOT_RUN.match(before):
+                if not match["reason"].strip():
+                    problems.append(f"{fence.where}: `not-run` without a reason")
+            elif match := CHECKED_BY.match(before):
+                if not _test_exists(match["test"]):
+                    problems.append(f"{fence.where}: checked-by names a missing test {match['test']}")
+            else:
+                problems.append(
+                    f"{fence.where}: a `{fence.language}` fence is neither executed nor explained; "
+                    'put <!-- not-run: "why" --> or <!-- checked-by: tests/…::test_… --> before it'
+                )
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_yields_its_pinned_number_of_examples():
+    sybil = Sybil(parsers=[NotesPythonParser()], path=str(DOCS), patterns=["*.md"])
+    counts = {}
+    for page in doc_pages():
+        rel = page.relative_to(DOCS).as_posix()
+        counts[rel] = len(list(sybil.parse(page)))
+    assert counts == EXAMPLES_PER_PAGE
+
+
+def test_every_snippet_is_included_by_a_page():
+    included = {target for page in doc_pages() for target in page_includes(page)}
+    on_disk = {
+        p.relative_to(SNIPPETS).as_posix()
+        for p in SNIPPETS.rglob("*")
+        if p.is_file() and p.suffix in {".py", ".mmd"} and p.name != "__init__.py"
+    }
+    assert sorted(on_disk - included) == [], "snippets no page includes"
+    assert sorted(included - on_disk) == [], "includes of missing snippets"
+
+
+def test_every_page_is_in_the_nav():
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = get_files(config)
+    nav = get_navigation(files, config)
+    in_nav = {page.file.src_uri for page in nav.pages}
+    pages = {
+        f.src_uri
+        for f in files
+        if (f.src_uri.endswith(".md") or f.src_uri.endswith("lab.py"))
+        and f.inclusion is not InclusionLevel.NOT_IN_NAV
+    }
+    assert sorted(pages - in_nav) == []
+
+
+def test_every_chapter_ends_with_a_lab_notebook():
+    chapters = [d for d in DOCS.iterdir() if d.is_dir() and d.name != "assets"]
+    assert chapters
+    missing = [d.name for d in chapters if not (d / "lab.py").is_file()]
+    assert missing == []

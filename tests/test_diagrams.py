@@ -1,0 +1,33 @@
+"""Every diagram on the site is drawn from the real objects the code builds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tools import diagrams
+from tools.contract import ROOT
+
+
+@pytest.mark.parametrize("diagram", diagrams.DIAGRAMS, ids=lambda d: d.path.relative_to(ROOT).as_posix())
+def test_every_diagram_matches_the_code(diagram):
+    rel = diagram.path.relative_to(ROOT).as_posix()
+    assert diagram.path.exists(), f"{rel} is missing: run `python3 dev.py regen`"
+    assert diagram.path.read_text() == diagram.render(), f"{rel} drifted from the code: run `python3 dev.py regen`"
+
+
+def test_graph_diagram_matches_grad_fn():
+    """The page's picture of f = (x + y) * z has exactly the edges of f.grad_fn's real graph."""
+    ns = diagrams.run_snippet("autograd/walk_graph.py")
+    text = (ROOT / "snippets/autograd/backprop_graph.mmd").read_text()
+    drawn = set(re.findall(r"^\s+(\w+) --> (\w+)$", text, re.M))
+    real = set(diagrams.autograd_edges(ns["f"], {"x": ns["x"], "y": ns["y"], "z": ns["z"]}))
+    assert drawn == real
+    assert real == {
+        ("MulBackward0", "AddBackward0"),
+        ("MulBackward0", "AccumulateGrad_z"),
+        ("AddBackward0", "AccumulateGrad_x"),
+        ("AddBackward0", "AccumulateGrad_y"),
+    }
+    assert "f -. grad_fn .-> MulBackward0" in text

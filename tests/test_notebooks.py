@@ -1,0 +1,21 @@
+"""Every chapter's lab notebook (jupytext percent format) executes top to bottom without error."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.contract import DOCS, ROOT
+from tools.notebooks import run_notebook
+
+LABS = sorted(DOCS.glob("*/lab.py"))
+
+
+@pytest.mark.parametrize("lab", LABS, ids=[p.relative_to(ROOT).as_posix() for p in LABS])
+def test_every_lab_notebook_runs(lab):
+    notebook = run_notebook(lab)
+    code_cells = [c for c in notebook.cells if c.cell_type == "code"]
+    assert code_cells, f"{lab} has no code cells"
+    assert all(c.execution_count for c in code_cells)
+    # A lab has exercises and worked solutions, and checks them.
+    source = "\n".join(c.source for c in code_cells)
+    assert "assert" in source, f"{lab}: the solutions check nothing"
