@@ -275,4 +275,5 @@ def snippet_files() -> list[Path]:
 
 
 def doc_pages() -> list[Path]:
-    return sorted(DOCS.rglob("*.md"))
+    """The Markdown pages of the site (docs/assets holds no pages)."""
+    return sorted(p for p in DOCS.rglob("*.md") if "assets" not in p.relative_to(DOCS).parts)
