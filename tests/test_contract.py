@@ -103,7 +103,7 @@ def test_every_page_is_in_the_nav():
         f.src_uri
         for f in files
         if (f.src_uri.endswith(".md") or f.src_uri.endswith("lab.py"))
-        and f.inclusion is not InclusionLevel.NOT_IN_NAV
+        and f.inclusion is InclusionLevel.INCLUDED
     }
     assert sorted(pages - in_nav) == []
 
