@@ -4,6 +4,8 @@
   (the site serves KaTeX and mermaid itself, on the pages that need them: tools/theme/main.html).
 * `#>` comment lines in code (the generated output of a snippet) get the class `notes-output`
   so they read as output, not as a comment.
+* Before a page is converted, each of its `--8<--` includes is checked, so a missing snippet or
+  section fails the build naming the page and line (pymdownx alone names neither).
 * After the build, every lab (`docs/<chapter>/lab.py`, jupytext percent format) is written next
   to its page as `lab.ipynb`, the file the page's download button links to.
 """
@@ -19,6 +21,37 @@ NBCONVERT_CDN_BLOCKS = [
 ]
 EXTERNAL_SCRIPT = re.compile(r"<script[^>]+src=\"https?://[^\"]*\"[^>]*>\s*</script>")
 OUTPUT_COMMENT = re.compile(r'<span class="c1">#&gt;')
+INCLUDE = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<target>[^"]+)"[ \t]*$')
+
+
+def on_page_markdown(markdown, page, config, files):
+    from mkdocs.exceptions import PluginError
+
+    options = config["mdx_configs"].get("pymdownx.snippets", {})
+    bases = [Path(base) for base in options.get("base_path", ["."])]
+    for number, line in enumerate(markdown.splitlines(), start=1 + _front_matter_lines(page)):
+        match = INCLUDE.match(line)
+        if not match:
+            continue
+        file_part, _, section = match["target"].partition(":")
+        where = f"{page.file.src_path}:{number}"
+        found = next((base / file_part for base in bases if (base / file_part).is_file()), None)
+        if found is None:
+            raise PluginError(f"{where}: includes {file_part!r}, which is not under {', '.join(map(str, bases))}")
+        if section and not re.fullmatch(r"[\d,-]+", section):
+            marker = re.compile(rf"-{{1,}}8<-{{1,}}[ \t]+\[start:{re.escape(section)}\]")
+            if not marker.search(found.read_text()):
+                raise PluginError(f"{where}: {file_part!r} has no section [start:{section}]")
+    return markdown
+
+
+def _front_matter_lines(page) -> int:
+    """Lines of front matter mkdocs stripped before on_page_markdown, so line numbers stay true."""
+    source = Path(page.file.abs_src_path).read_text() if page.file.abs_src_path else ""
+    if not source.startswith("---"):
+        return 0
+    body = page.markdown or ""
+    return source.count("\n") - body.count("\n")
 
 
 def on_page_content(html, page, config, files):

@@ -1,0 +1,116 @@
+"""Bad input gets a clear error that names the file and the line: a broken include, a drifting
+output, a snippet that raises, a notebook cell error, a broken link. Each case is built in a
+scratch copy of the site that uses this repository's own mkdocs.yml, hooks and Sybil parser."""
+
+from __future__ import annotations
+
+import re
+import traceback
+from pathlib import Path
+
+import pytest
+from sybil import Sybil
+from sybil.example import SybilFailure
+
+from tests.test_site import build_site
+from tools.contract import ROOT, runnable_for
+from tools.notebooks import NotebookCellError, run_notebook
+from tools.sybil_notes import NotesPythonParser
+
+
+def scratch_site(tmp_path: Path, pages: dict[str, str], snippets: dict[str, str] | None = None) -> Path:
+    """A site in tmp_path with this repository's configuration, and only the given pages."""
+    (tmp_path / "snippets").mkdir()
+    for name, text in (snippets or {}).items():
+        (tmp_path / "snippets" / name).write_text(text)
+    for name, text in pages.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text)
+    config = (ROOT / "mkdocs.yml").read_text()
+    config = config.replace("custom_dir: tools/theme", f"custom_dir: {ROOT / 'tools/theme'}")
+    config = config.replace("  - tools/mkdocs_hooks.py", f"  - {ROOT / 'tools/mkdocs_hooks.py'}")
+    config = config.replace("base_path: [snippets]", f"base_path: [{tmp_path / 'snippets'}]")
+    config = re.sub(r"(?ms)^watch:.*?^\n", "", config)
+    config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {name}\n" for name in pages)
+    (tmp_path / "mkdocs.yml").write_text(config)
+    return tmp_path / "mkdocs.yml"
+
+
+def failed_build_log(config: Path) -> str:
+    result = build_site(config, config.parent / "site")
+    assert result.returncode != 0, "the build should have failed"
+    return result.stdout + result.stderr
+
+
+@pytest.mark.build
+def test_broken_include_fails_the_build_naming_page_and_line(tmp_path):
+    page = "# Page\n\n```python\n--8<-- \"nope.py:setup\"\n```\n"
+    log = failed_build_log(scratch_site(tmp_path, {"index.md": page}))
+    assert "index.md:4: includes 'nope.py'" in log
+
+
+@pytest.mark.build
+def test_missing_section_fails_the_build_naming_page_and_line(tmp_path):
+    page = "# Page\n\ntext\n\n```python\n--8<-- \"real.py:nosuch\"\n```\n"
+    log = failed_build_log(scratch_site(tmp_path, {"index.md": page}, {"real.py": "x = 1\n"}))
+    assert "index.md:6: 'real.py' has no section [start:nosuch]" in log
+
+
+@pytest.mark.build
+def test_broken_link_fails_the_build_naming_the_page(tmp_path):
+    log = failed_build_log(scratch_site(tmp_path, {"index.md": "# Page\n\nSee [there](missing.md).\n"}))
+    assert "Doc file 'index.md' contains a link 'missing.md'" in log
+
+
+@pytest.mark.build
+def test_notebook_cell_error_fails_the_build(tmp_path):
+    lab = "# %% [markdown]\n# # Lab\n\n# %%\nx = 1\n\n# %%\nraise ValueError('exercise 2 is wrong')\n"
+    log = failed_build_log(scratch_site(tmp_path, {"index.md": "# Home\n", "ch/lab.py": lab}))
+    assert "exercise 2 is wrong" in log
+
+
+def test_notebook_cell_error_names_the_notebook_and_cell(tmp_path):
+    lab = tmp_path / "lab.py"
+    lab.write_text("# %%\nx = 1\n\n# %%\nraise ValueError('exercise 2 is wrong')\n")
+    with pytest.raises(NotebookCellError, match=r"lab\.py, code cell 2 raised:(?s:.*)exercise 2 is wrong"):
+        run_notebook(lab)
+
+
+def _evaluate_page(tmp_path: Path, text: str):
+    page = tmp_path / "page.md"
+    page.write_text(text)
+    document = Sybil(parsers=[NotesPythonParser()], path=str(tmp_path), patterns=["*.md"]).parse(page)
+    for example in document:
+        example.evaluate()
+
+
+def test_drifting_output_fails_with_a_diff_naming_page_and_line(tmp_path):
+    text = "# Page\n\n```python\nprint(1 + 1)\n#> 3\n```\n"
+    with pytest.raises(SybilFailure) as failure:
+        _evaluate_page(tmp_path, text)
+    message = str(failure.value)
+    assert "page.md, line 3" in message
+    assert "-3\n+2" in message
+    assert "python3 dev.py regen" in message
+
+
+def test_unexpected_output_also_fails(tmp_path):
+    with pytest.raises(SybilFailure, match=r"\+printed but not shown"):
+        _evaluate_page(tmp_path, '```python\nprint("printed but not shown")\n```\n')
+
+
+def test_block_that_raises_names_page_and_line(tmp_path):
+    text = "# Page\n\n```python title=\"boom\"\nx = 1\ny = x / 0\n```\n"
+    with pytest.raises(ZeroDivisionError) as error:
+        _evaluate_page(tmp_path, text)
+    frame = traceback.extract_tb(error.value.__traceback__)[-1]
+    assert (Path(frame.filename).name, frame.lineno) == ("page.md", 5)
+
+
+def test_included_code_runs_with_the_snippets_own_file_and_line_numbers():
+    runnable = runnable_for('--8<-- "autograd/backward_scalar.py:backward"', ROOT / "docs/x.md", 0)
+    snippet = ROOT / "snippets/autograd/backward_scalar.py"
+    assert runnable.filename == str(snippet)
+    file_line = snippet.read_text().splitlines().index("f.backward()  # (1)!") + 1
+    block_line = runnable.code.splitlines().index("f.backward()  # (1)!") + 1
+    assert runnable.line_offset + block_line == file_line
