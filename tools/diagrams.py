@@ -56,8 +56,56 @@ def autograd_edges(root, names: dict) -> list[tuple[str, str]]:
     return edges
 
 
+def edge_gradients(root) -> list[float]:
+    """The gradient each `next_functions` edge carries when backward() starts from d(root)/d(root) = 1.
+
+    Computed by calling the real graph's nodes (before any backward() frees them), in the
+    order autograd_edges lists the edges; a node reached twice sums what arrives.
+    """
+    import torch
+
+    order, seen = [], set()
+
+    def visit(node):  # depth-first post-order, reversed below: each node before its inputs
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        for next_node, _ in node.next_functions:
+            if next_node is not None:
+                visit(next_node)
+        order.append(node)
+
+    visit(root.grad_fn)
+    incoming = {id(root.grad_fn): torch.ones_like(root)}
+    carried: dict[tuple[int, int], float] = {}
+    for node in reversed(order):
+        if not node.next_functions:
+            continue
+        outputs = node(incoming[id(node)])
+        outputs = outputs if isinstance(outputs, tuple) else (outputs,)
+        for (next_node, _), grad in zip(node.next_functions, outputs):
+            if next_node is not None:
+                carried[(id(node), id(next_node))] = grad.item()
+                incoming[id(next_node)] = incoming.get(id(next_node), 0) + grad
+    edges, queue, done = [], [root.grad_fn], set()
+    while queue:  # the same breadth-first order as autograd_edges
+        node = queue.pop(0)
+        if id(node) in done:
+            continue
+        done.add(id(node))
+        for next_node, _ in node.next_functions:
+            if next_node is not None:
+                edges.append(carried[(id(node), id(next_node))])
+                queue.append(next_node)
+    return edges
+
+
 def autograd_mermaid(root_name: str, root, names: dict, values: dict[str, str]) -> str:
-    """Top to bottom, the way backward() walks: output, grad_fn nodes, AccumulateGrad, leaves."""
+    """Top to bottom, the way backward() walks: output, grad_fn nodes, AccumulateGrad, leaves.
+
+    Each solid arrow is labelled with the gradient it carries, computed by the real nodes.
+    """
+    grads = edge_gradients(root)
     edges = autograd_edges(root, names)
     lines = ["flowchart TB"]
     lines.append(f'    {root_name}(["{root_name} = {values[root_name]}"])')
@@ -69,11 +117,11 @@ def autograd_mermaid(root_name: str, root, names: dict, values: dict[str, str]) 
             lines.append(f'    {node}["{node}"]')
     for name in names:
         lines.append(f'    {name}(["{name} = {values[name]}<br/>leaf"])')
-    lines.append(f"    {root_name} -. grad_fn .-> {type(root.grad_fn).__name__}")
-    for node, next_node in edges:
-        lines.append(f"    {node} --> {next_node}")
+    lines.append(f"    {root_name} -.->|grad_fn, seeded with 1| {type(root.grad_fn).__name__}")
+    for (node, next_node), grad in zip(edges, grads):
+        lines.append(f'    {node} -->|"{grad:g}"| {next_node}')
     for name in names:
-        lines.append(f"    AccumulateGrad_{name} -. .grad .-> {name}")
+        lines.append(f"    AccumulateGrad_{name} -.->|\"{name}.grad\"| {name}")
     return "\n".join(lines) + "\n"
 
 
