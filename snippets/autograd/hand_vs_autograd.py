@@ -1,6 +1,4 @@
 # --8<-- [start:hand]
-import torch
-
 x, y, z = -3.0, 5.0, -2.0
 
 # forward pass, keeping every intermediate value
@@ -18,6 +16,8 @@ print(f"by hand:     dx={df_dx}, dy={df_dy}, dz={df_dz}")
 # --8<-- [end:hand]
 
 # --8<-- [start:compare]
+import torch
+
 leaves = [torch.tensor(v, requires_grad=True) for v in (-3.0, 5.0, -2.0)]
 tx, ty, tz = leaves
 ((tx + ty) * tz).backward()
