@@ -114,3 +114,68 @@ def test_included_code_runs_with_the_snippets_own_file_and_line_numbers():
     file_line = snippet.read_text().splitlines().index("f.backward()  # (1)!") + 1
     block_line = runnable.code.splitlines().index("f.backward()  # (1)!") + 1
     assert runnable.line_offset + block_line == file_line
+
+
+EVERY_KIND_OF_PYTHON_FENCE = '''# Page
+
+```python
+a = 1
+```
+
+```py
+b = a + 1
+```
+
+```python title="snippets/x.py" linenums="1"
+c = b + 1
+print(c)
+#> 3
+```
+
+```pycon
+>>> c * 2
+6
+>>> print("two\\nlines")
+two
+lines
+```
+
+!!! note "inside an admonition"
+    ```python
+    d = c + 1
+    ```
+
+=== "Tab one"
+
+    ```python
+    e = d + 1
+    ```
+
+=== "Tab two"
+
+    ```python
+    assert e == 5
+    ```
+
+```python
+--8<-- "autograd/notes_backprop.py"
+```
+'''
+
+
+def test_every_kind_of_python_fence_is_collected_and_run(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(EVERY_KIND_OF_PYTHON_FENCE)
+    document = Sybil(parsers=[NotesPythonParser()], path=str(tmp_path), patterns=["*.md"]).parse(page)
+    examples = list(document)
+    # python, py, titled, 2 doctest examples, admonition, 2 tabs, include
+    assert len(examples) == 9
+    for example in examples:
+        example.evaluate()
+    assert document.namespace["e"] == 5
+    assert str(document.namespace["x"].grad) == "tensor(-2.)"  # the include ran
+
+
+def test_failing_doctest_in_a_pycon_block_fails(tmp_path):
+    with pytest.raises(SybilFailure, match=r"Expected:\s+7\s+Got:\s+6"):
+        _evaluate_page(tmp_path, "```pycon\n>>> 3 * 2\n7\n```\n")

@@ -9,6 +9,7 @@ a `--8<--` include, expanded exactly as the site expands it.
 from __future__ import annotations
 
 import contextlib
+import doctest
 import io
 import re
 from collections.abc import Iterable
@@ -48,7 +49,8 @@ class CheckedOutputEvaluator:
 class NotesPythonParser:
     def __init__(self) -> None:
         self.lexer = RawFencedCodeBlockLexer(info_pattern=_INFO)
-        self.doctests = DocTestStringParser(DocTestEvaluator())
+        # `...` matches anything in a doctest's expected output, e.g. a memory address.
+        self.doctests = DocTestStringParser(DocTestEvaluator(doctest.ELLIPSIS))
         self.evaluator = CheckedOutputEvaluator()
 
     def __call__(self, document: Document) -> Iterable[Region]:
