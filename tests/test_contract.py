@@ -113,3 +113,18 @@ def test_every_chapter_ends_with_a_lab_notebook():
     assert chapters
     missing = [d.name for d in chapters if not (d / "lab.py").is_file()]
     assert missing == []
+
+
+def test_every_snippet_belongs_to_exactly_one_page_of_its_chapter():
+    """snippets/<chapter>/x.py is included by one page, under docs/<chapter>/: from a page you
+    find its snippets, and from a snippet its page, without searching."""
+    homes: dict[str, set[str]] = {}
+    for page in doc_pages():
+        for target in page_includes(page):
+            homes.setdefault(target, set()).add(page.relative_to(DOCS).as_posix())
+    problems = [
+        f"snippets/{target} is included by {sorted(pages)}"
+        for target, pages in sorted(homes.items())
+        if len(pages) != 1 or target.split("/")[0] != next(iter(pages)).split("/")[0]
+    ]
+    assert problems == []

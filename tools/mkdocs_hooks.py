@@ -29,6 +29,7 @@ def on_page_markdown(markdown, page, config, files):
 
     options = config["mdx_configs"].get("pymdownx.snippets", {})
     bases = [Path(base) for base in options.get("base_path", ["."])]
+    page.meta["verified_by"] = []  # the snippet files this page includes, for the page footer
     for number, line in enumerate(markdown.splitlines(), start=1 + _front_matter_lines(page)):
         match = INCLUDE.match(line)
         if not match:
@@ -38,6 +39,8 @@ def on_page_markdown(markdown, page, config, files):
         found = next((base / file_part for base in bases if (base / file_part).is_file()), None)
         if found is None:
             raise PluginError(f"{where}: includes {file_part!r}, which is not under {', '.join(map(str, bases))}")
+        if file_part.endswith(".py") and f"snippets/{file_part}" not in page.meta["verified_by"]:
+            page.meta["verified_by"].append(f"snippets/{file_part}")
         if section and not re.fullmatch(r"[\d,-]+", section):
             marker = re.compile(rf"-{{1,}}8<-{{1,}}[ \t]+\[start:{re.escape(section)}\]")
             if not marker.search(found.read_text()):
