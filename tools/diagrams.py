@@ -43,6 +43,11 @@ def autograd_edges(root, names: dict) -> list[tuple[str, str]]:
                 labels[id(node)] = base if counts[base] == 1 else f"{base}_{counts[base]}"
         return labels[id(node)]
 
+    return [(label(node), label(next_node)) for node, next_node in _graph_edges(root)]
+
+
+def _graph_edges(root) -> list[tuple]:
+    """The (node, next_node) pairs of root's backward graph, breadth-first from root.grad_fn."""
     edges, queue, seen = [], [root.grad_fn], set()
     while queue:
         node = queue.pop(0)
@@ -51,7 +56,7 @@ def autograd_edges(root, names: dict) -> list[tuple[str, str]]:
         seen.add(id(node))
         for next_node, _ in node.next_functions:
             if next_node is not None:
-                edges.append((label(node), label(next_node)))
+                edges.append((node, next_node))
                 queue.append(next_node)
     return edges
 
@@ -87,17 +92,7 @@ def edge_gradients(root) -> list[float]:
             if next_node is not None:
                 carried[(id(node), id(next_node))] = grad.item()
                 incoming[id(next_node)] = incoming.get(id(next_node), 0) + grad
-    edges, queue, done = [], [root.grad_fn], set()
-    while queue:  # the same breadth-first order as autograd_edges
-        node = queue.pop(0)
-        if id(node) in done:
-            continue
-        done.add(id(node))
-        for next_node, _ in node.next_functions:
-            if next_node is not None:
-                edges.append(carried[(id(node), id(next_node))])
-                queue.append(next_node)
-    return edges
+    return [carried[(id(node), id(next_node))] for node, next_node in _graph_edges(root)]
 
 
 def autograd_mermaid(root_name: str, root, names: dict, values: dict[str, str]) -> str:
