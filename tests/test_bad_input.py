@@ -4,11 +4,15 @@ scratch copy of the site that uses this repository's own mkdocs.yml, hooks and S
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import traceback
 from pathlib import Path
 
 import pytest
+import torch
 from sybil import Sybil
 from sybil.example import SybilFailure
 
@@ -179,3 +183,17 @@ def test_every_kind_of_python_fence_is_collected_and_run(tmp_path):
 def test_failing_doctest_in_a_pycon_block_fails(tmp_path):
     with pytest.raises(SybilFailure, match=r"Expected:\s+7\s+Got:\s+6"):
         _evaluate_page(tmp_path, "```pycon\n>>> 3 * 2\n7\n```\n")
+
+
+def test_asking_for_a_missing_device_is_an_error_not_a_skipped_run():
+    present = torch.accelerator.current_accelerator(check_available=True)
+    missing = next(d for d in ("cuda", "mps") if present is None or present.type != d)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--device", missing, "--collect-only", "-q", "tests/test_vendor.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "CUDA_VISIBLE_DEVICES"},
+    )
+    assert result.returncode == 4  # pytest's usage error
+    assert f"--device {missing} was asked for" in result.stderr
