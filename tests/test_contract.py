@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
-from pathlib import Path
 
-import pytest
 from mkdocs.structure.files import InclusionLevel
 from sybil import Sybil
 
