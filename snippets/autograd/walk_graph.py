@@ -16,7 +16,7 @@ print(x.grad_fn, x.is_leaf)
 
 # --8<-- [start:walk]
 def walk(node, depth=0):
-    """Print a backward graph the way backward() traverses it: from the output down."""
+    """Print every node of a backward graph, depth first from the output down."""
     print("    " * depth + type(node).__name__)
     for next_node, _ in node.next_functions:
         if next_node is not None:
