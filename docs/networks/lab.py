@@ -78,6 +78,15 @@ assert wrong.shape == (8 * 784,)  # one long vector: 8 images merged into one
 assert torch.equal(good, fixed)
 print(tuple(good.shape), tuple(wrong.shape), tuple(fixed.shape))
 
+first_layer = nn.Linear(784, 512)
+try:
+    first_layer(wrong)  # a 1-D input is one sample of 6272 features, not 8 samples of 784
+except RuntimeError as error:
+    print(error)  # mat1 and mat2 shapes cannot be multiplied (1x6272 and 784x512)
+else:
+    raise AssertionError("a batch flattened into one vector should not fit a 784 -> 512 layer")
+assert tuple(first_layer(fixed).shape) == (8, 512)
+
 # %% [markdown]
 # ## Exercise 4: build the classifier, watch the shapes
 #

@@ -73,6 +73,18 @@ def test_calling_a_module_runs_its_hooks_and_forward_alone_does_not():
     assert seen == ["hook"]
 
 
+def test_calling_forward_skips_only_the_modules_own_hooks_not_its_submodules():
+    seen = []
+    net = Net()
+    net.register_forward_hook(lambda module, inputs, output: seen.append("net"))
+    net.fc1.register_forward_hook(lambda module, inputs, output: seen.append("fc1"))
+    net.forward(torch.rand(10))
+    assert seen == ["fc1"]  # forward calls self.fc1(x), which goes through fc1's __call__
+    seen.clear()
+    net(torch.rand(10))
+    assert seen == ["fc1", "net"]
+
+
 def test_flatten_module_keeps_the_batch_axis_and_the_function_does_not():
     x = torch.zeros(4, 1, 28, 28)
     assert (nn.Flatten().start_dim, nn.Flatten().end_dim) == (1, -1)
