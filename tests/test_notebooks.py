@@ -19,3 +19,8 @@ def test_every_lab_notebook_runs(lab):
     # A lab has exercises and worked solutions, and checks them.
     source = "\n".join(c.source for c in code_cells)
     assert "assert" in source, f"{lab}: the solutions check nothing"
+    # What the page shows must be what a reader gets: no memory addresses (`<… at 0x7f…>`).
+    for number, cell in enumerate(code_cells, start=1):
+        for output in cell.outputs:
+            text = output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
+            assert " at 0x" not in text, f"{lab}, code cell {number} shows a memory address: {text!r}"

@@ -11,7 +11,7 @@
 import torch
 from torch import nn
 
-torch.manual_seed(0)
+_ = torch.manual_seed(0)  # manual_seed returns the generator; `_ =` keeps it off the page
 
 # %% [markdown]
 # ## Exercise 1: count the parameters of the notes' `Net`
