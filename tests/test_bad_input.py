@@ -16,8 +16,7 @@ import torch
 from sybil import Sybil
 from sybil.example import SybilFailure
 
-from tests.test_site import build_site
-from tools.contract import ROOT, runnable_for
+from tools.contract import ROOT, build_site, runnable_for
 from tools.notebooks import NotebookCellError, run_notebook
 from tools.sybil_notes import NotesPythonParser
 
@@ -41,7 +40,7 @@ def scratch_site(tmp_path: Path, pages: dict[str, str], snippets: dict[str, str]
 
 
 def failed_build_log(config: Path) -> str:
-    result = build_site(config, config.parent / "site")
+    result = build_site(config.parent / "site", config)
     assert result.returncode != 0, "the build should have failed"
     return result.stdout + result.stderr
 

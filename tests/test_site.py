@@ -4,15 +4,12 @@ asks another host for anything when it is viewed."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tools.contract import DOCS, ROOT
+from tools.contract import DOCS, build_site
 
 # Anything the browser would fetch on its own: scripts, stylesheets, icons, images, frames, CSS urls.
 EXTERNAL_FETCH = re.compile(
@@ -23,22 +20,10 @@ EXTERNAL_FETCH = re.compile(
 )
 
 
-def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT / "mkdocs.yml", site_dir)
+    result = build_site(site_dir)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return site_dir

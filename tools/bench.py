@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import statistics
 import subprocess
@@ -18,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools.contract import DOCS, ROOT, snippet_files
+from tools.contract import DOCS, ROOT, build_site, snippet_files
 from tools.notebooks import run_notebook
 
 ASSET = re.compile(r"""<(?:script[^>]+src|link[^>]+rel="stylesheet"[^>]+href)="([^"]+)\"""")
@@ -31,12 +30,9 @@ def _timed(fn) -> float:
 
 
 def _build(site: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
-        cwd=ROOT,
-        check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = build_site(site)
+    if result.returncode != 0:
+        sys.exit(f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}")
 
 
 def _run_snippet(path: Path) -> None:

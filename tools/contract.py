@@ -12,7 +12,9 @@ import contextlib
 import difflib
 import functools
 import io
+import os
 import re
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,24 +143,20 @@ def run_anchored(path: Path) -> tuple[str, dict[int, str]]:
 def with_outputs(code_text: str, outputs: dict[int, str]) -> str:
     """Insert `#>` lines after each anchor line, at the anchor statement's indentation."""
     lines = code_text.splitlines()
+    # Indentation of each statement, keyed by its last line (the anchors are statements' ends).
+    indents = {}
+    for node in ast.walk(ast.parse(code_text)):
+        if isinstance(node, ast.stmt):
+            first = lines[node.lineno - 1]
+            indents.setdefault(node.end_lineno, first[: len(first) - len(first.lstrip())])
     result: list[str] = []
     for number, line in enumerate(lines, start=1):
         result.append(line)
         if number in outputs:
-            indent = _statement_indent(lines, number)
+            indent = indents.get(number, "")
             for printed in outputs[number].rstrip("\n").split("\n"):
                 result.append(f"{indent}{OUTPUT_MARK} {printed}".rstrip() if printed else f"{indent}{OUTPUT_MARK}")
     return "\n".join(result) + "\n"
-
-
-def _statement_indent(lines: list[str], end_line: int) -> str:
-    # The anchor's indentation: walk up from its last line to the line that starts the statement.
-    tree = ast.parse("\n".join(lines))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.stmt) and node.end_lineno == end_line:
-            start = lines[node.lineno - 1]
-            return start[: len(start) - len(start.lstrip())]
-    return ""
 
 
 # --------------------------------------------------------------------------------------------
@@ -268,6 +266,18 @@ def page_includes(path: Path) -> list[str]:
         if match:
             found.append(match.group("target").partition(":")[0])
     return found
+
+
+def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, as the suite and the benchmark run it (output captured)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 def snippet_files() -> list[Path]:

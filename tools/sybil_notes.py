@@ -13,6 +13,7 @@ import doctest
 import io
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from sybil import Document, Example, Lexeme, Region
 from sybil.evaluators.doctest import DocTestEvaluator
@@ -57,7 +58,7 @@ class NotesPythonParser:
         for region in self.lexer(document):
             source: Lexeme = region.lexemes["source"]
             body_line = document.text.count("\n", 0, region.start) + 1 + source.line_offset
-            runnable = runnable_for(str(source), _path(document), body_line)
+            runnable = runnable_for(str(source), Path(document.path), body_line)
             if region.lexemes["language"] == "pycon" or runnable.code.lstrip().startswith(">>>"):
                 if runnable.code != str(source):
                     raise ValueError(f"{document.path}: a pycon block cannot be an include")
@@ -69,8 +70,3 @@ class NotesPythonParser:
                 region.evaluator = self.evaluator
                 yield region
 
-
-def _path(document: Document):
-    from pathlib import Path
-
-    return Path(document.path)
