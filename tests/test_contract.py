@@ -9,8 +9,9 @@ import re
 from mkdocs.structure.files import InclusionLevel
 from sybil import Sybil
 
-from tools.contract import DOCS, PYTHON_LANGUAGES, ROOT, SNIPPETS, doc_pages, iter_fences, page_includes
-from tools.sybil_notes import NotesPythonParser
+from tools.includes import page_includes
+from tools.paths import DOCS, ROOT, SNIPPETS, chapters, doc_pages
+from tools.sybil_notes import PYTHON_LANGUAGES, NotesPythonParser, iter_fences
 
 SKIP_NEXT = re.compile(r'<!--\s*skip:\s*next\s+"(?P<reason>[^"]*)"\s*-->\s*$')
 NOT_RUN = re.compile(r'<!--\s*not-run:\s*"(?P<reason>[^"]*)"\s*-->\s*$')
@@ -107,9 +108,7 @@ def test_every_page_is_in_the_nav():
 
 
 def test_every_chapter_ends_with_a_lab_notebook():
-    chapters = [d for d in DOCS.iterdir() if d.is_dir() and d.name != "assets"]
-    assert chapters
-    missing = [d.name for d in chapters if not (d / "lab.py").is_file()]
+    missing = [d.name for d in chapters() if not (d / "lab.py").is_file()]
     assert missing == []
 
 

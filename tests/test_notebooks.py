@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tools.contract import DOCS, ROOT
+from tools.paths import ROOT, labs
 from tools.notebooks import run_notebook
 
-LABS = sorted(DOCS.glob("*/lab.py"))
+LABS = labs()
 
 
 @pytest.mark.parametrize("lab", LABS, ids=[p.relative_to(ROOT).as_posix() for p in LABS])

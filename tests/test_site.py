@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.contract import DOCS, build_site
+from tools.paths import DOCS
+from tools.site import build_site
 
 # Anything the browser would fetch on its own: scripts, stylesheets, icons, images, frames, CSS urls.
 EXTERNAL_FETCH = re.compile(

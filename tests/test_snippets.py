@@ -1,37 +1,35 @@
-"""Every snippet runs standalone, as a reader runs it after copying it, and prints exactly the
-`#>` lines its page shows."""
+"""Every snippet runs as its own program (from an empty directory, warnings as errors, touched by
+no other snippet: tools/runner.py) and the file equals its rendering: the code with what it prints
+placed as `#>` lines under the statements that print it (tools/outputs.py)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from tools.contract import ROOT, expected_output, output_diff, snippet_files
+from tools import outputs
+from tools.paths import rel, snippet_files
+from tools.runner import Runner
 
 SNIPPETS = snippet_files()
 
 
-@pytest.mark.parametrize("path", SNIPPETS, ids=[p.relative_to(ROOT).as_posix() for p in SNIPPETS])
-def test_every_snippet_output_matches_page(path, tmp_path):
-    # A fresh process, another working directory, warnings as errors: nothing borrowed from the suite.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-    result = subprocess.run(
-        [sys.executable, "-W", "error", str(path)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    rel = path.relative_to(ROOT).as_posix()
-    assert result.returncode == 0, f"{rel} raised when run standalone:\n{result.stderr}"
-    assert result.stderr == "", f"{rel} wrote to stderr:\n{result.stderr}"
-    want = expected_output(path.read_text())
-    assert result.stdout == want, output_diff(want, result.stdout, rel)
+@pytest.fixture(scope="session")
+def renderings(request) -> dict:
+    """Every selected snippet rendered in one batch (one warm runner, two at a time)."""
+    selected = [
+        item.callspec.params["path"]
+        for item in request.session.items
+        if getattr(item, "originalname", None) == "test_every_snippet_equals_its_rendering"
+    ]
+    with Runner(jobs=2) as runner:
+        return {result.path: result for result in runner.render_files(selected)}
 
 
-def test_there_are_snippets():
-    assert len(SNIPPETS) >= 1
+@pytest.mark.parametrize("path", SNIPPETS, ids=[rel(p) for p in SNIPPETS])
+def test_every_snippet_equals_its_rendering(path, renderings):
+    result = renderings[path]
+    if not result.ok:
+        pytest.fail(result.error, pytrace=False)
+    current = path.read_text()
+    if current != result.rendering:
+        pytest.fail(outputs.drift_message(rel(path), 1, current, result.rendering, outputs.regen_hint(rel(path))), pytrace=False)

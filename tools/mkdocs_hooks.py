@@ -21,30 +21,23 @@ NBCONVERT_CDN_BLOCKS = [
 ]
 EXTERNAL_SCRIPT = re.compile(r"<script[^>]+src=\"https?://[^\"]*\"[^>]*>\s*</script>")
 OUTPUT_COMMENT = re.compile(r'<span class="c1">#&gt;')
-INCLUDE = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<target>[^"]+)"[ \t]*$')
 
 
 def on_page_markdown(markdown, page, config, files):
     from mkdocs.exceptions import PluginError
 
+    from tools import includes  # importable: the editable install puts tools/ on the path
+
     options = config["mdx_configs"].get("pymdownx.snippets", {})
     bases = [Path(base) for base in options.get("base_path", ["."])]
     page.meta["verified_by"] = []  # the snippet files this page includes, for the page footer
-    for number, line in enumerate(markdown.splitlines(), start=1 + _front_matter_lines(page)):
-        match = INCLUDE.match(line)
-        if not match:
-            continue
-        file_part, _, section = match["target"].partition(":")
-        where = f"{page.file.src_path}:{number}"
-        found = next((base / file_part for base in bases if (base / file_part).is_file()), None)
-        if found is None:
-            raise PluginError(f"{where}: includes {file_part!r}, which is not under {', '.join(map(str, bases))}")
-        if file_part.endswith(".py") and f"snippets/{file_part}" not in page.meta["verified_by"]:
-            page.meta["verified_by"].append(f"snippets/{file_part}")
-        if section and not re.fullmatch(r"[\d,-]+", section):
-            marker = re.compile(rf"-{{1,}}8<-{{1,}}[ \t]+\[start:{re.escape(section)}\]")
-            if not marker.search(found.read_text()):
-                raise PluginError(f"{where}: {file_part!r} has no section [start:{section}]")
+    for number, include in includes.includes_in(markdown, first_line=1 + _front_matter_lines(page)):
+        try:
+            includes.resolve(include, bases, f"{page.file.src_path}:{number}")
+        except includes.IncludeError as error:
+            raise PluginError(str(error)) from None
+        if include.file.endswith(".py") and f"snippets/{include.file}" not in page.meta["verified_by"]:
+            page.meta["verified_by"].append(f"snippets/{include.file}")
     return markdown
 
 

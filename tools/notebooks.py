@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.contract import ROOT
+from tools.paths import ROOT
 
 
 class NotebookCellError(AssertionError):

@@ -1,71 +1,108 @@
-"""Rewrite every generated output after an intended change: `python3 dev.py regen [FILE ...]`.
+"""Write every generated output after an intended change: `python3 dev.py regen [PATH ...]`.
 
-* the `#>` lines of every snippet under snippets/ (what each statement printed), each snippet
-  run in a fresh process, as the tests and readers run it;
-* every generated diagram (tools/diagrams.py).
+It writes the rendering that the tests compare against (tools/outputs.py), nothing else:
 
-Review the resulting `git diff` like code: it is exactly what the pages will show.
+* a snippet's `#>` lines (what each statement printed), the snippet run as its own program
+  (tools/runner.py). Only `#>` lines change; code and prose are never touched;
+* every generated file (diagrams, plots: tools/paths.generated_files).
+
+It refuses to write a file whose code raises or prints to stderr, and one whose output changes
+from one run to the next (each file is rendered twice, in two separate interpreters). With PATHs
+(files or folders) only those are regenerated; a PATH that is no snippet or generated file is an
+error. Review the resulting `git diff` like code: it is exactly what the pages will show.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
+import argparse
+import os
+import random
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tools import contract, diagrams
+from tools import outputs
+from tools.paths import ROOT, generated_files, rel, snippet_files
+from tools.runner import Result, Runner
 
 
-def _outputs_in_fresh_process(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-W", "error", "-m", "tools.regen", "--one", str(path)],
-        cwd=contract.ROOT,
-        capture_output=True,
-        text=True,
-    )
+def _select(args: list[str], candidates: list[Path]) -> tuple[list[Path], list[str]]:
+    """The candidates under the given paths, and the paths that matched none."""
+    if not args:
+        return candidates, []
+    chosen: dict[Path, None] = {}
+    unknown = []
+    for arg in args:
+        target = Path(arg).resolve()
+        matched = [c for c in candidates if c.resolve() == target or target in c.resolve().parents]
+        if not matched:
+            unknown.append(arg)
+        chosen.update(dict.fromkeys(matched))
+    return list(chosen), unknown
 
 
-def _one(path: str) -> int:
-    code_text, outputs = contract.run_anchored(Path(path))
-    sys.stdout.write(json.dumps({"code": code_text, "outputs": outputs}))
-    return 0
+def _render_twice(snippets: list[Path], generated: list[tuple[Path, str]]) -> tuple[list[Result], list[Result]]:
+    """Each file rendered by two runners with different hash seeds (and addresses), in parallel."""
+
+    def one(seed: int) -> list[Result]:
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        with Runner(jobs=1, env=env) as runner:
+            return runner.render_files(snippets) + runner.render_generated(generated)
+
+    seeds = random.sample(range(1, 2**31), 2)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        first, second = pool.map(one, seeds)
+    return first, second
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--one"]:
-        return _one(argv[1])
-    only = {str(Path(a).resolve()) for a in argv}
-    paths = [p for p in contract.snippet_files() if not only or str(p.resolve()) in only]
-    changed, failed = [], []
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(_outputs_in_fresh_process, paths))
-    for path, result in zip(paths, results):
-        rel = path.relative_to(contract.ROOT).as_posix()
-        if result.returncode != 0:
-            failed.append(rel)
-            sys.stderr.write(result.stderr)
+    parser = argparse.ArgumentParser(
+        prog="python3 dev.py regen",
+        description="Rewrite the #> output lines of snippets and the generated diagrams and plots.",
+        epilog="With no PATH, everything is regenerated. Review `git diff` afterwards.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="snippet, generated file or folder of them")
+    args = parser.parse_args(argv)
+
+    generated_all = generated_files()
+    candidates = [*snippet_files(), *(path for path, _ in generated_all)]
+    chosen, unknown = _select(args.paths, candidates)
+    if unknown:
+        for arg in unknown:
+            print(f"regen: {arg}: not a snippet (snippets/<chapter>/*.py) or a generated file", file=sys.stderr)
+        return 2
+    chosen_set = set(chosen)
+    snippets = [p for p in snippet_files() if p in chosen_set]
+    generated = [(p, m) for p, m in generated_all if p in chosen_set]
+
+    first, second = _render_twice(snippets, generated)
+    changed, refused = [], []
+    for a, b in zip(first, second):
+        where = rel(a.path)
+        if not a.ok or not b.ok:
+            refused.append(a.error or b.error)
             continue
-        data = json.loads(result.stdout)
-        new = contract.with_outputs(data["code"], {int(k): v for k, v in data["outputs"].items()})
-        if new != path.read_text():
-            path.write_text(new)
-            changed.append(rel)
-    for diagram in diagrams.DIAGRAMS:
-        rel = diagram.path.relative_to(contract.ROOT).as_posix()
-        if only and str(diagram.path.resolve()) not in only:
+        if a.rendering != b.rendering:
+            diff = outputs.drift_message(where, 1, a.rendering, b.rendering, "")
+            refused.append(
+                f"{where}: the output changes from one run to the next, so it cannot be checked. "
+                "Seed the randomness (torch.manual_seed(0)) and print nothing that varies "
+                f"(memory addresses, set order, timings). Two runs differed:\n{diff}"
+            )
             continue
-        new = diagram.render()
-        if not diagram.path.exists() or diagram.path.read_text() != new:
-            diagram.path.write_text(new)
-            changed.append(rel)
-    for rel in changed:
-        print(f"rewrote {rel}")
-    print(f"{len(changed)} file(s) changed")
-    for rel in failed:
-        print(f"FAILED to run {rel} (left unchanged; traceback above)", file=sys.stderr)
-    return 1 if failed else 0
+        current = a.path.read_text() if a.path.exists() else None
+        if a.path.suffix == ".py" and current is not None:
+            # Only #> lines may change: anything else means the rendering is wrong, not the file.
+            assert outputs.strip_outputs(current) == outputs.strip_outputs(a.rendering), where
+        if current != a.rendering:
+            a.path.write_text(a.rendering)
+            changed.append(where)
+    for where in changed:
+        print(f"rewrote {where}")
+    print(f"{len(changed)} file(s) changed, {len(first) - len(changed) - len(refused)} unchanged")
+    for message in refused:
+        print(f"\nNOT WRITTEN: {message}", file=sys.stderr)
+    return 1 if refused else 0
 
 
 if __name__ == "__main__":

@@ -2,26 +2,34 @@
 fences (`python title="…"`), fences inside admonitions and content tabs, and fences whose body is
 a `--8<--` include, expanded exactly as the site expands it.
 
-* A code block runs in the page's shared namespace; what it prints must equal its `#>` lines.
+* A code block runs in the page's shared namespace and must equal its rendering
+  (tools/outputs.py): its `#>` lines are what it prints, each under the statement printing it.
 * A `pycon` block (or one starting with `>>>`) is a doctest: each `>>>` example's output is compared.
+* A broken include becomes one failing example naming the page line and the fix, instead of
+  stopping the collection of every page.
 """
 
 from __future__ import annotations
 
 import contextlib
 import doctest
+import functools
 import io
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sybil import Document, Example, Lexeme, Region
 from sybil.evaluators.doctest import DocTestEvaluator
-from sybil.evaluators.python import pad
 from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
-from tools.contract import PYTHON_LANGUAGES, expected_output, output_diff, runnable_for
+from tools import includes, outputs
+from tools.paths import ROOT, rel
+
+# Fence info strings whose body is Python that Sybil executes.
+PYTHON_LANGUAGES = ("python", "py", "pycon")
 
 _INFO = re.compile(
     r"[ \t]*(?P<language>" + "|".join(PYTHON_LANGUAGES) + r")(?:[ \t]+(?P<attrs>[^\n]*))?$\n",
@@ -29,21 +37,73 @@ _INFO = re.compile(
 )
 
 
+@functools.cache
+def _snippet_options() -> tuple[list[Path], object]:
+    """pymdownx.snippets exactly as mkdocs.yml configures it: (base paths, preprocessor)."""
+    import markdown
+    from mkdocs.config import load_config
+    from pymdownx.snippets import SnippetExtension
+
+    with contextlib.chdir(ROOT), contextlib.redirect_stderr(io.StringIO()):
+        config = load_config(str(ROOT / "mkdocs.yml"))
+    options = dict(config["mdx_configs"]["pymdownx.snippets"])
+    options["base_path"] = [str(ROOT / base) for base in options.get("base_path", ["."])]
+    md = markdown.Markdown(extensions=[SnippetExtension(**options)])
+    return [Path(base) for base in options["base_path"]], md.preprocessors["snippet"]
+
+
+def expand_includes(body: str) -> str:
+    """Expand `--8<--` lines exactly as the site does (pymdownx.snippets, same options)."""
+    if "8<-" not in body:
+        return body
+    return "\n".join(_snippet_options()[1].run(body.split("\n")))
+
+
+@dataclass(frozen=True)
+class Runnable:
+    code: str  # the code the reader sees
+    filename: str  # where tracebacks and diffs point
+    line_offset: int  # 0-based line of `code`'s first line in `filename`
+
+
+def runnable_for(body: str, page: Path, body_line: int) -> Runnable:
+    """The code of a fence body, with the file and line that errors should name.
+
+    Every include is checked first (includes.IncludeError names the page line). A body that is a
+    single include of a snippet (or of one named section) runs with that snippet's path and line
+    numbers; anything else runs with the page's.
+    """
+    bases = _snippet_options()[0]
+    found = []
+    for number, include in includes.includes_in(body, first_line=body_line + 1):
+        found.append((include, includes.resolve(include, bases, f"{rel(page)}:{number}")))
+    code = expand_includes(body)
+    if len(found) == 1 and len([line for line in body.splitlines() if line.strip()]) == 1:
+        include, source = found[0]
+        if source.suffix == ".py":
+            original, start = includes.included_lines(source, include)
+            if [line for line in original if line.strip()] == [line for line in code.splitlines() if line.strip()]:
+                return Runnable("\n".join(original) + "\n", str(source), start)
+    return Runnable(code, str(page), body_line)
+
+
 class CheckedOutputEvaluator:
-    """Run a block; fail with a diff naming the file and line if its output drifts."""
+    """Run a block; fail with a diff naming the file and line if it differs from its rendering."""
 
     def __call__(self, example: Example) -> str | None:
         __tracebackhide__ = True
         runnable = example.parsed
-        source = pad(runnable.code, runnable.line_offset)
-        code = compile(source, runnable.filename, "exec", dont_inherit=True)
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            exec(code, example.namespace)
+        if isinstance(runnable, includes.IncludeError):
+            return str(runnable)
+        rendering = outputs.render(runnable.code, runnable.filename, example.namespace, runnable.line_offset + 1)
         example.namespace.pop("__builtins__", None)
-        want, got = expected_output(runnable.code), buffer.getvalue()
-        if want != got:
-            return output_diff(want, got, f"{example.path}, line {example.line}")
+        if rendering != runnable.code:
+            where = rel(runnable.filename)
+            if where.startswith("snippets/"):
+                fix = outputs.regen_hint(where)
+            else:
+                fix = "Output is generated, never typed: move this code into a snippet and include it."
+            return outputs.drift_message(where, runnable.line_offset + 1, runnable.code, rendering, fix)
         return None
 
 
@@ -58,7 +118,13 @@ class NotesPythonParser:
         for region in self.lexer(document):
             source: Lexeme = region.lexemes["source"]
             body_line = document.text.count("\n", 0, region.start) + 1 + source.line_offset
-            runnable = runnable_for(str(source), Path(document.path), body_line)
+            try:
+                runnable = runnable_for(str(source), Path(document.path), body_line)
+            except includes.IncludeError as error:
+                region.parsed = error
+                region.evaluator = self.evaluator
+                yield region
+                continue
             if region.lexemes["language"] == "pycon" or runnable.code.lstrip().startswith(">>>"):
                 if runnable.code != str(source):
                     raise ValueError(f"{document.path}: a pycon block cannot be an include")
@@ -70,3 +136,37 @@ class NotesPythonParser:
                 region.evaluator = self.evaluator
                 yield region
 
+
+@dataclass(frozen=True)
+class Fence:
+    path: Path
+    line: int  # 1-based line of the opening fence
+    language: str
+    info: str
+    body: str
+    start: int  # character offsets in the page
+    end: int
+
+    @property
+    def where(self) -> str:
+        return f"{rel(self.path)}:{self.line}"
+
+
+def iter_fences(path: Path) -> list[Fence]:
+    """Every fenced block of a page (Python or not), lexed exactly as Sybil lexes it."""
+    text = path.read_text()
+    lexer = RawFencedCodeBlockLexer(
+        info_pattern=re.compile(r"[ \t]*(?P<info>(?P<language>[^\s{`]*)[^\n]*)$\n", re.MULTILINE)
+    )
+    return [
+        Fence(
+            path=path,
+            line=text.count("\n", 0, region.start) + 1,
+            language=region.lexemes["language"],
+            info=region.lexemes["info"].strip(),
+            body=str(region.lexemes["source"]),
+            start=region.start,
+            end=region.end,
+        )
+        for region in lexer(Document(text, str(path)))
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import sys
 
-from tools.contract import DOCS
+from tools.paths import DOCS
 
 VENDOR = DOCS / "assets" / "vendor"
 SUMS = VENDOR / "SHA256SUMS"

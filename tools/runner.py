@@ -1,0 +1,263 @@
+"""Run each snippet as its own program, fast: one interpreter imports torch once, then forks a
+clean child per snippet.
+
+Importing torch takes a second or more; running a snippet takes milliseconds. So a server process
+(`python -W error -m tools.runner`) imports torch and nothing of ours that runs code, and for every
+request forks a child that starts from that state. Each child, like `python -W error snippet.py`
+run by a reader from an empty directory:
+
+* runs in a new empty temporary directory, with `sys.argv` and `sys.path[0]` set for the file;
+* has warnings as errors (the server was started with `-W error` and nothing changed the filters);
+* executes the file as `__main__` in a fresh module: torch is imported, but a snippet that forgot
+  `import torch` still fails with a NameError, and nothing another snippet did is visible (each
+  child starts from the server, never from another child);
+* reseeds Python's `random` (a reader's process would); torch's default generator starts from its
+  fixed default seed, as in any new process.
+
+`render_files` renders snippet files (tools/outputs.py places the output) and returns, for each,
+the rendering or the error (file and line, traceback, stderr). `render_generated` renders
+generated files (diagrams, plots) in a child the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import subprocess
+import sys
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.paths import ROOT, rel
+
+TIMEOUT_S = 300
+# What the server imports before forking: torch, and what torch imports lazily on first use
+# (an optimizer's first step imports torch._dynamo and sympy: seconds, every time). Only modules
+# are preloaded, never state: a snippet still has to import what it uses.
+WARM_IMPORTS = ("torch", "torch._dynamo")
+
+
+@dataclass(frozen=True)
+class Result:
+    path: Path
+    rendering: str | None  # the file with its output placed, when it ran cleanly
+    error: str | None  # what went wrong, naming the file and line: raised, wrote to stderr, timed out
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+# ---------------------------------------------------------------------------------------------
+# The child: one snippet, one program
+# ---------------------------------------------------------------------------------------------
+
+
+def _snippet_traceback(error: BaseException, filename: str) -> tuple[str, str]:
+    """(file:line of the innermost frame in the snippet, traceback without the engine's frames)."""
+    tb = error.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != filename:
+        tb = tb.tb_next
+    frames = traceback.extract_tb(tb) if tb is not None else []
+    ours = [f for f in frames if f.filename == filename]
+    where = f"{rel(filename)}:{ours[-1].lineno}" if ours else rel(filename)
+    if isinstance(error, SyntaxError) and error.filename == filename:
+        where = f"{rel(filename)}:{error.lineno}"
+    text = "".join(traceback.format_exception(type(error), error, tb))
+    return where, text
+
+
+def _in_child(request: dict) -> dict:
+    import builtins
+    import random
+    import tempfile
+    import types
+
+    from tools import outputs
+
+    random.seed()  # a new process draws a fresh seed
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed()
+    os.chdir(tempfile.mkdtemp(prefix="snippet-cwd-"))
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    # Anything written to the real stdout or stderr (C code included) lands in these files.
+    captured = {fd: tempfile.TemporaryFile() for fd in (1, 2)}
+    for fd, file in captured.items():
+        os.dup2(file.fileno(), fd)
+    sys.stdin = open(0, closefd=False)
+    sys.stderr = open(2, "w", closefd=False)
+    sys.stdout = open(1, "w", closefd=False)
+
+    result: dict = {}
+    if request["kind"] == "snippet":
+        path = request["path"]
+        sys.argv = [path]
+        sys.path[0] = os.path.dirname(path)
+        main = types.ModuleType("__main__")
+        main.__file__ = path
+        main.__builtins__ = builtins
+        sys.modules["__main__"] = main
+        code = Path(path).read_text()
+        try:
+            result["rendering"] = outputs.render(code, path, main.__dict__)
+        except SystemExit as stop:
+            if stop.code not in (None, 0):
+                result["error"] = f"{rel(path)}: exited with status {stop.code!r}"
+        except BaseException as error:  # noqa: BLE001 - reported with its traceback, never swallowed
+            where, text = _snippet_traceback(error, path)
+            result["error"] = f"{where}: raised {type(error).__name__}: {error}\n{text}"
+    else:  # a generated file: its module renders it
+        import importlib
+
+        module = importlib.import_module(request["module"])
+        try:
+            result["rendering"] = module.render_file(request["path"])
+        except BaseException as error:  # noqa: BLE001
+            text = "".join(traceback.format_exception(error))
+            result["error"] = f"{rel(request['path'])}: drawing it raised {type(error).__name__}: {error}\n{text}"
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    for fd, file in captured.items():
+        file.seek(0)
+        written = file.read().decode(errors="replace")
+        if written and fd == 2:
+            result.setdefault("stderr", written)
+        elif written:
+            result.setdefault("stray_stdout", written)
+    return result
+
+
+def _fork(request: dict) -> tuple[int, int]:
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        os.close(read_fd)
+        try:
+            payload = json.dumps(_in_child(request)).encode()
+        except BaseException as error:  # noqa: BLE001
+            payload = json.dumps({"error": f"the runner failed: {error!r}"}).encode()
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(write_fd, view) :]
+        os._exit(0)
+    os.close(write_fd)
+    return pid, read_fd
+
+
+def serve() -> None:
+    """The server loop: a batch of requests per line on stdin, one line of results on stdout."""
+    import importlib
+
+    for module in WARM_IMPORTS:  # the whole point: imported once, before any fork
+        importlib.import_module(module)
+
+    protocol = os.fdopen(os.dup(1), "w")
+    for line in sys.stdin:
+        batch = json.loads(line)
+        jobs, requests = batch["jobs"], list(enumerate(batch["requests"]))
+        results: dict[int, dict] = {}
+        running: dict[int, tuple[int, int, list[bytes], float]] = {}
+        selector = selectors.DefaultSelector()
+        while requests or running:
+            while requests and len(running) < jobs:
+                index, request = requests.pop(0)
+                pid, fd = _fork(request)
+                running[fd] = (index, pid, [], time.monotonic())
+                selector.register(fd, selectors.EVENT_READ)
+            for key, _ in selector.select(timeout=1.0):
+                fd = key.fd
+                chunk = os.read(fd, 1 << 16)
+                if chunk:
+                    running[fd][2].append(chunk)
+                    continue
+                index, pid, chunks, _ = running.pop(fd)
+                selector.unregister(fd)
+                os.close(fd)
+                _, status = os.waitpid(pid, 0)
+                data = b"".join(chunks)
+                results[index] = json.loads(data) if data else {"error": f"the child died (status {status})"}
+            for fd, (index, pid, _, started) in list(running.items()):
+                if time.monotonic() - started > TIMEOUT_S:
+                    os.kill(pid, 9)
+                    os.waitpid(pid, 0)
+                    selector.unregister(fd)
+                    os.close(fd)
+                    del running[fd]
+                    results[index] = {"error": f"timed out after {TIMEOUT_S} s"}
+        selector.close()
+        protocol.write(json.dumps([results[i] for i in range(len(results))]) + "\n")
+        protocol.flush()
+    protocol.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# The client
+# ---------------------------------------------------------------------------------------------
+
+
+class Runner:
+    """A warm server; `render_files` and `render_generated` send it batches."""
+
+    def __init__(self, jobs: int = 2, env: dict | None = None):
+        env = {k: v for k, v in (env or os.environ).items() if not k.startswith("PYTEST")}
+        self.jobs = jobs
+        self.process = subprocess.Popen(
+            [sys.executable, "-W", "error", "-m", "tools.runner"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def _batch(self, requests: list[dict]) -> list[dict]:
+        if not requests:
+            return []
+        self.process.stdin.write(json.dumps({"jobs": self.jobs, "requests": requests}) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the snippet runner stopped (exit status {self.process.wait()})")
+        return json.loads(line)
+
+    def render_files(self, paths: list[Path]) -> list[Result]:
+        answers = self._batch([{"kind": "snippet", "path": str(Path(p).resolve())} for p in paths])
+        return [_result(Path(p), answer) for p, answer in zip(paths, answers)]
+
+    def render_generated(self, items: list[tuple[Path, str]]) -> list[Result]:
+        """Render generated files: (path, module with a `render_file(path) -> str`)."""
+        answers = self._batch([{"kind": "generated", "path": str(p), "module": m} for p, m in items])
+        return [_result(Path(p), answer) for (p, _), answer in zip(items, answers)]
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+        self.process.stdout.close()
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _result(path: Path, answer: dict) -> Result:
+    where = rel(path)
+    if answer.get("error"):
+        error = answer["error"]
+        if answer.get("stderr"):
+            error += f"\nit also wrote to stderr:\n{answer['stderr']}"
+        return Result(path, None, error)
+    if answer.get("stray_stdout"):
+        return Result(path, None, f"{where}: wrote to the stdout file descriptor directly:\n{answer['stray_stdout']}")
+    if answer.get("stderr"):
+        return Result(path, None, f"{where}: wrote to stderr (a warning or a message; fix it):\n{answer['stderr']}")
+    return Result(path, answer["rendering"], None)
+
+
+if __name__ == "__main__":
+    serve()

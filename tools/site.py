@@ -1,0 +1,24 @@
+"""Building the site, as the suite, the benchmark and the commands do."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tools.paths import ROOT
+
+BUILD_TIMEOUT_S = 500  # below pytest's 600 s timeout, so a stuck build fails with its own message
+
+
+def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` (output captured)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT_S,
+    )
