@@ -66,8 +66,8 @@ class _AnchoredStdout(io.TextIOBase):
         return len(text)
 
 
-def _anchor_finder(tree: ast.Module) -> Callable[[int], int]:
-    """Map a line of module-level code to the line after which its output is shown.
+def _anchor_finder(tree: ast.Module) -> Callable[[int], ast.stmt | None]:
+    """Map a line of module-level code to the statement after which its output is shown.
 
     The innermost statement holding the line, except inside a loop: a loop's output is shown
     once, after the whole (outermost) loop, in the order it was printed.
@@ -93,12 +93,12 @@ def _anchor_finder(tree: ast.Module) -> Callable[[int], int]:
                 return [stmt, *inner]
         return []
 
-    def anchor(line: int) -> int:
+    def anchor(line: int) -> ast.stmt | None:
         path = path_to(line, tree.body)
         if not path:
-            return line
+            return None
         loops = [s for s in path if isinstance(s, (ast.For, ast.AsyncFor, ast.While))]
-        return (loops[0] if loops else path[-1]).end_lineno
+        return loops[0] if loops else path[-1]
 
     return anchor
 
@@ -111,7 +111,13 @@ def execute(code: str, filename: str, namespace: dict, first_line: int = 1) -> d
     """
     offset = first_line - 1
     tree = ast.parse("\n" * offset + code, filename=filename)
-    out = _AnchoredStdout(filename, _anchor_finder(tree))
+    statement_of = _anchor_finder(tree)
+
+    def anchor_line(line: int) -> int:
+        statement = statement_of(line)
+        return statement.end_lineno if statement is not None else line
+
+    out = _AnchoredStdout(filename, anchor_line)
     with contextlib.redirect_stdout(out):
         exec(compile(tree, filename, "exec", dont_inherit=True), namespace)
     return {line - offset: "".join(chunks) for line, chunks in out.chunks.items()}
@@ -126,10 +132,11 @@ def place(code: str, outputs: dict[int, str]) -> str:
     lines = code.splitlines()
     indents: dict[int, str] = {}
     with contextlib.suppress(SyntaxError):
-        for node in ast.walk(ast.parse(code)):
-            if isinstance(node, ast.stmt):
-                first = lines[node.lineno - 1]
-                indents.setdefault(node.end_lineno, first[: len(first) - len(first.lstrip())])
+        statement_of = _anchor_finder(ast.parse(code))
+        for number in outputs:
+            if (statement := statement_of(number)) is not None:
+                first = lines[statement.lineno - 1]
+                indents[number] = first[: len(first) - len(first.lstrip())]
     result: list[str] = []
     for number, line in enumerate(lines, start=1):
         if is_output_line(line):

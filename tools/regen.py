@@ -41,18 +41,62 @@ def _select(args: list[str], candidates: list[Path]) -> tuple[list[Path], list[s
     return list(chosen), unknown
 
 
-def _render_twice(snippets: list[Path], generated: list[tuple[Path, str]]) -> tuple[list[Result], list[Result]]:
-    """Each file rendered by two runners with different hash seeds (and addresses), in parallel."""
-
-    def one(seed: int) -> list[Result]:
-        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
-        with Runner(jobs=1, env=env) as runner:
-            return runner.render_files(snippets) + runner.render_generated(generated)
-
+def two_runners() -> tuple[Runner, Runner]:
+    """Two runners with different hash seeds (and memory layouts): output that varies shows."""
     seeds = random.sample(range(1, 2**31), 2)
+    return tuple(Runner(jobs=1, env={**os.environ, "PYTHONHASHSEED": str(seed)}) for seed in seeds)
+
+
+def _render_twice(
+    snippets: list[Path], generated: list[tuple[Path, str]], runners: tuple[Runner, Runner]
+) -> tuple[list[Result], list[Result]]:
+    """Each file rendered by both runners, in parallel."""
+
+    def one(runner: Runner) -> list[Result]:
+        return runner.render_files(snippets) + runner.render_generated(generated)
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        first, second = pool.map(one, seeds)
+        first, second = pool.map(one, runners)
     return first, second
+
+
+def regenerate(
+    snippets: list[Path], generated: list[tuple[Path, str]], runners: tuple[Runner, Runner] | None = None
+) -> tuple[list[str], list[str], int]:
+    """Write the rendering of each file that runs cleanly and the same way twice.
+
+    Returns (files rewritten, messages for files refused, number of files already up to date).
+    """
+    if runners is None:
+        runners = two_runners()
+        try:
+            return regenerate(snippets, generated, runners)
+        finally:
+            for runner in runners:
+                runner.close()
+    first, second = _render_twice(snippets, generated, runners)
+    changed, refused = [], []
+    for a, b in zip(first, second):
+        where = rel(a.path)
+        if not a.ok or not b.ok:
+            refused.append(a.error or b.error)
+            continue
+        if a.rendering != b.rendering:
+            diff = outputs.drift_message(where, 1, a.rendering, b.rendering, "")
+            refused.append(
+                f"{where}: the output changes from one run to the next, so it cannot be checked. "
+                "Seed the randomness (torch.manual_seed(0)) and print nothing that varies "
+                f"(memory addresses, set order, timings). Two runs differed:\n{diff}"
+            )
+            continue
+        current = a.path.read_text() if a.path.exists() else None
+        if a.path.suffix == ".py" and current is not None:
+            # Only #> lines may change: anything else means the rendering is wrong, not the file.
+            assert outputs.strip_outputs(current) == outputs.strip_outputs(a.rendering), where
+        if current != a.rendering:
+            a.path.write_text(a.rendering)
+            changed.append(where)
+    return changed, refused, len(first) - len(changed) - len(refused)
 
 
 def main(argv: list[str]) -> int:
@@ -75,31 +119,10 @@ def main(argv: list[str]) -> int:
     snippets = [p for p in snippet_files() if p in chosen_set]
     generated = [(p, m) for p, m in generated_all if p in chosen_set]
 
-    first, second = _render_twice(snippets, generated)
-    changed, refused = [], []
-    for a, b in zip(first, second):
-        where = rel(a.path)
-        if not a.ok or not b.ok:
-            refused.append(a.error or b.error)
-            continue
-        if a.rendering != b.rendering:
-            diff = outputs.drift_message(where, 1, a.rendering, b.rendering, "")
-            refused.append(
-                f"{where}: the output changes from one run to the next, so it cannot be checked. "
-                "Seed the randomness (torch.manual_seed(0)) and print nothing that varies "
-                f"(memory addresses, set order, timings). Two runs differed:\n{diff}"
-            )
-            continue
-        current = a.path.read_text() if a.path.exists() else None
-        if a.path.suffix == ".py" and current is not None:
-            # Only #> lines may change: anything else means the rendering is wrong, not the file.
-            assert outputs.strip_outputs(current) == outputs.strip_outputs(a.rendering), where
-        if current != a.rendering:
-            a.path.write_text(a.rendering)
-            changed.append(where)
+    changed, refused, unchanged = regenerate(snippets, generated)
     for where in changed:
         print(f"rewrote {where}")
-    print(f"{len(changed)} file(s) changed, {len(first) - len(changed) - len(refused)} unchanged")
+    print(f"{len(changed)} file(s) changed, {unchanged} unchanged")
     for message in refused:
         print(f"\nNOT WRITTEN: {message}", file=sys.stderr)
     return 1 if refused else 0

@@ -235,6 +235,7 @@ class Runner:
 
     def close(self) -> None:
         self.process.stdin.close()
+        self.process.terminate()  # idle between batches; no need to wait for torch to shut down
         self.process.wait(timeout=30)
         self.process.stdout.close()
 
