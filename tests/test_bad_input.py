@@ -16,9 +16,10 @@ import torch
 from sybil import Sybil
 from sybil.example import SybilFailure
 
-from tools.contract import ROOT, build_site, runnable_for
 from tools.notebooks import NotebookCellError, run_notebook
-from tools.sybil_notes import NotesPythonParser
+from tools.paths import ROOT
+from tools.site import build_site
+from tools.sybil_notes import NotesPythonParser, runnable_for
 
 
 def scratch_site(tmp_path: Path, pages: dict[str, str], snippets: dict[str, str] | None = None) -> Path:
@@ -87,18 +88,67 @@ def _evaluate_page(tmp_path: Path, text: str):
         example.evaluate()
 
 
+def _collect_and_run(tmp_path: Path, text: str) -> list[str]:
+    """Collect a page as the suite does (a collection error would raise) and run every example:
+    the failure messages, one per failing example."""
+    page = tmp_path / "page.md"
+    page.write_text(text)
+    document = Sybil(parsers=[NotesPythonParser()], path=str(tmp_path), patterns=["*.md"]).parse(page)
+    failures = []
+    for example in document:
+        try:
+            example.evaluate()
+        except SybilFailure as failure:
+            failures.append(failure.result)
+    return failures
+
+
+def test_include_of_a_missing_file_fails_one_example_naming_page_line_and_fix(tmp_path):
+    text = "# Page\n\n```python\nx = 1\n```\n\n```python\n--8<-- \"autograd/nope.py:setup\"\n```\n"
+    failures = _collect_and_run(tmp_path, text)
+    assert len(failures) == 1
+    assert failures[0].startswith(f"{tmp_path / 'page.md'}:8: includes 'autograd/nope.py', which is not under ")
+    assert "Fix the path in the --8<-- line, or create the snippet there." in failures[0]
+
+
+def test_include_of_a_missing_section_fails_one_example_naming_page_line_and_fix(tmp_path):
+    text = "# Page\n\n```python\n--8<-- \"autograd/backward_scalar.py:nosuch\"\n```\n"
+    failures = _collect_and_run(tmp_path, text)
+    assert failures == [
+        f"{tmp_path / 'page.md'}:4: 'autograd/backward_scalar.py' has no section [start:nosuch]. "
+        "Add `# --8<-- [start:nosuch]` and `# --8<-- [end:nosuch]` around the lines to show, "
+        "or fix the section name in the --8<-- line."
+    ]
+
+
 def test_drifting_output_fails_with_a_diff_naming_page_and_line(tmp_path):
     text = "# Page\n\n```python\nprint(1 + 1)\n#> 3\n```\n"
     with pytest.raises(SybilFailure) as failure:
         _evaluate_page(tmp_path, text)
     message = str(failure.value)
-    assert "page.md, line 3" in message
-    assert "-3\n+2" in message
-    assert "python3 dev.py regen" in message
+    assert f"{tmp_path / 'page.md'}:5: the #> lines are not what the code prints there" in message
+    assert "-#> 3\n+#> 2" in message
+    assert "move this code into a snippet" in message
+
+
+def test_drifting_output_of_an_included_section_names_the_snippet_line_and_regen(tmp_path):
+    snippet = ROOT / "snippets/autograd/backward_scalar.py"
+    text = '# Page\n\n```python\n--8<-- "autograd/backward_scalar.py:setup"\n```\n\n```python\nq = x + y\nprint(q.item())\n#> 2.0\n```\n'
+    assert _collect_and_run(tmp_path, text) == []
+    runnable = runnable_for('--8<-- "autograd/backward_scalar.py:forward"', tmp_path / "page.md", 0)
+    planted = runnable.code.replace("#> q = 2.0, f = -4.0", "#> q = 2.0, f = -5.0")
+    namespace: dict = {}
+    exec(compile(snippet.read_text().split("# --8<-- [end:setup]")[0], "setup", "exec"), namespace)
+    from tools import outputs
+
+    rendering = outputs.render(planted, runnable.filename, namespace, runnable.line_offset + 1)
+    line = snippet.read_text().splitlines().index("#> q = 2.0, f = -4.0") + 1
+    message = outputs.drift_message("snippets/autograd/backward_scalar.py", runnable.line_offset + 1, planted, rendering, "")
+    assert message.startswith(f"snippets/autograd/backward_scalar.py:{line}: the #> lines are not what the code prints")
 
 
 def test_unexpected_output_also_fails(tmp_path):
-    with pytest.raises(SybilFailure, match=r"\+printed but not shown"):
+    with pytest.raises(SybilFailure, match=r"\+#> printed but not shown"):
         _evaluate_page(tmp_path, '```python\nprint("printed but not shown")\n```\n')
 
 

@@ -6,15 +6,41 @@ import re
 
 import pytest
 
-from tools import diagrams
-from tools.contract import ROOT
+from tools import diagrams, outputs
+from tools.paths import ROOT, generated_files, rel
+from tools.runner import Runner
+
+GENERATED = generated_files()
 
 
-@pytest.mark.parametrize("diagram", diagrams.DIAGRAMS, ids=lambda d: d.path.relative_to(ROOT).as_posix())
-def test_every_diagram_matches_the_code(diagram):
-    rel = diagram.path.relative_to(ROOT).as_posix()
-    assert diagram.path.exists(), f"{rel} is missing: run `python3 dev.py regen`"
-    assert diagram.path.read_text() == diagram.render(), f"{rel} drifted from the code: run `python3 dev.py regen`"
+@pytest.fixture(scope="session")
+def generated_renderings() -> dict:
+    """Every generated file drawn afresh, each in a clean child process (tools/runner.py)."""
+    with Runner(jobs=2) as runner:
+        return {result.path: result for result in runner.render_generated(GENERATED)}
+
+
+@pytest.mark.parametrize("path", [p for p, _ in GENERATED], ids=[rel(p) for p, _ in GENERATED])
+def test_every_generated_file_equals_its_rendering(path, generated_renderings):
+    """Diagrams and plots are checked like snippets: the file must equal what the code draws now."""
+    result = generated_renderings[path]
+    if not result.ok:
+        pytest.fail(result.error, pytrace=False)
+    if message := outputs.mismatch(path, path.read_text() if path.exists() else None, result.rendering):
+        pytest.fail(message, pytrace=False)
+
+
+def test_a_stale_diagram_fails_naming_the_line_and_the_regen_command(generated_renderings):
+    path = ROOT / "snippets/autograd/backprop_graph.mmd"
+    fresh = generated_renderings[path].rendering
+    stale = fresh.replace('MulBackward0 -->|"-2"| AddBackward0', 'MulBackward0 -->|"-3"| AddBackward0')
+    assert stale != fresh
+    line = stale.splitlines().index('    MulBackward0 -->|"-3"| AddBackward0') + 1
+    message = outputs.mismatch(path, stale, fresh)
+    assert message.startswith(f"snippets/autograd/backprop_graph.mmd:{line}: ")
+    assert '-    MulBackward0 -->|"-3"| AddBackward0\n+    MulBackward0 -->|"-2"| AddBackward0' in message
+    assert "python3 dev.py regen snippets/autograd/backprop_graph.mmd" in message
+    assert outputs.mismatch(path, None, fresh).endswith("run `python3 dev.py regen snippets/autograd/backprop_graph.mmd`.")
 
 
 def test_graph_diagram_matches_grad_fn():

@@ -45,10 +45,7 @@ def drift_of(runner: Runner, path: Path) -> str:
     """The message the snippet test gives for `path` ("" when it passes)."""
     (result,) = runner.render_files([path])
     assert result.ok, result.error
-    current = path.read_text()
-    if current == result.rendering:
-        return ""
-    return outputs.drift_message(str(path), 1, current, result.rendering, outputs.regen_hint(str(path)))
+    return outputs.mismatch(path, path.read_text(), result.rendering) or ""
 
 
 # --- where a #> line sits is checked -------------------------------------------------------------

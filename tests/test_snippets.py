@@ -30,6 +30,5 @@ def test_every_snippet_equals_its_rendering(path, renderings):
     result = renderings[path]
     if not result.ok:
         pytest.fail(result.error, pytrace=False)
-    current = path.read_text()
-    if current != result.rendering:
-        pytest.fail(outputs.drift_message(rel(path), 1, current, result.rendering, outputs.regen_hint(rel(path))), pytrace=False)
+    if message := outputs.mismatch(path, path.read_text(), result.rendering):
+        pytest.fail(message, pytrace=False)

@@ -22,6 +22,7 @@ import io
 import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 OUTPUT_MARK = "#>"
 OUTPUT_LINE = re.compile(r"^(?P<indent>[ \t]*)#>(?: (?P<text>.*)|(?P<empty>))$")
@@ -155,7 +156,15 @@ def render(code: str, filename: str, namespace: dict, first_line: int = 1) -> st
     return place(code, execute(code, filename, namespace, first_line))
 
 
-def drift_message(where: str, first_line: int, current: str, rendered: str, fix: str) -> str:
+def drift_message(
+    where: str,
+    first_line: int,
+    current: str,
+    rendered: str,
+    fix: str,
+    problem: str = "the #> lines are not what the code prints there",
+    labels: tuple[str, str] = ("its #> lines", "what the code prints"),
+) -> str:
     """A readable diff between a file and its rendering, in the file's own line numbers.
 
     `where` names the file, `first_line` is the line `current` starts on in it, `fix` says what
@@ -166,7 +175,7 @@ def drift_message(where: str, first_line: int, current: str, rendered: str, fix:
     matcher = difflib.SequenceMatcher(a=current_lines, b=rendered_lines, autojunk=False)
     first_diff = next((i1 for tag, i1, *_ in matcher.get_opcodes() if tag != "equal"), 0)
     diff = difflib.unified_diff(
-        current_lines, rendered_lines, fromfile=f"{where} (its #> lines)", tofile=f"{where} (what the code prints)"
+        current_lines, rendered_lines, fromfile=f"{where} ({labels[0]})", tofile=f"{where} ({labels[1]})"
     )
 
     def shift(match: re.Match) -> str:
@@ -176,10 +185,31 @@ def drift_message(where: str, first_line: int, current: str, rendered: str, fix:
     text = "".join(line if line.endswith("\n") else line + "\n" for line in diff)
     text = re.sub(r"^@@ -(?P<a>\d+)(?P<al>,\d+)? \+(?P<b>\d+)(?P<bl>,\d+)? @@", shift, text, flags=re.M)
     return (
-        f"{where}:{first_line + first_diff}: the #> lines are not what the code prints there "
-        f"(- the file, + the code's output in place):\n{text}{fix}"
+        f"{where}:{first_line + first_diff}: {problem} (- the file, + {labels[1]}):\n{text}{fix}"
     )
 
 
 def regen_hint(rel: str) -> str:
     return f"If the new output is intended, run `python3 dev.py regen {rel}` and review the diff."
+
+
+def mismatch(path, current: str | None, rendering: str) -> str | None:
+    """None when a file equals its rendering; otherwise the message the suite fails with."""
+    from tools.paths import rel
+
+    where = rel(path)
+    if current is None:
+        return f"{where} is missing: it is generated; run `python3 dev.py regen {where}`."
+    if current == rendering:
+        return None
+    if Path(path).suffix == ".py":
+        return drift_message(where, 1, current, rendering, regen_hint(where))
+    return drift_message(
+        where,
+        1,
+        current,
+        rendering,
+        regen_hint(where),
+        problem="this generated file is stale against the code that draws it",
+        labels=("committed", "what the code draws now"),
+    )

@@ -82,7 +82,7 @@ def regenerate(
             refused.append(a.error or b.error)
             continue
         if a.rendering != b.rendering:
-            diff = outputs.drift_message(where, 1, a.rendering, b.rendering, "")
+            diff = outputs.drift_message(where, 1, a.rendering, b.rendering, "", "first difference", ("run 1", "run 2"))
             refused.append(
                 f"{where}: the output changes from one run to the next, so it cannot be checked. "
                 "Seed the randomness (torch.manual_seed(0)) and print nothing that varies "
