@@ -35,6 +35,7 @@ def scratch_site(tmp_path: Path, pages: dict[str, str], snippets: dict[str, str]
     config = config.replace("  - tools/mkdocs_hooks.py", f"  - {ROOT / 'tools/mkdocs_hooks.py'}")
     config = config.replace("base_path: [snippets]", f"base_path: [{tmp_path / 'snippets'}]")
     config = re.sub(r"(?ms)^watch:.*?^\n", "", config)
+    config = config.replace("cache: true", "cache: false")  # never evict the real labs' cache entries
     config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {name}\n" for name in pages)
     (tmp_path / "mkdocs.yml").write_text(config)
     return tmp_path / "mkdocs.yml"
@@ -68,16 +69,55 @@ def test_broken_link_fails_the_build_naming_the_page(tmp_path):
 
 @pytest.mark.build
 def test_notebook_cell_error_fails_the_build(tmp_path):
-    lab = "# %% [markdown]\n# # Lab\n\n# %%\nx = 1\n\n# %%\nraise ValueError('exercise 2 is wrong')\n"
+    lab = "# %% [markdown]\n# # Lab\n\n# %%\nx = 1\n\n# %%\ny = 2\nraise ValueError('exercise 2 is wrong')\n"
     log = failed_build_log(scratch_site(tmp_path, {"index.md": "# Home\n", "ch/lab.py": lab}))
-    assert "exercise 2 is wrong" in log
+    assert f"{tmp_path}/docs/ch/lab.py:9: a lab cell raised ValueError: exercise 2 is wrong\n" in log
+    assert "    raise ValueError('exercise 2 is wrong')\n" in log
+    assert "\x1b[" not in log
 
 
-def test_notebook_cell_error_names_the_notebook_and_cell(tmp_path):
+def test_notebook_cell_error_names_the_lab_line_without_colour_codes(tmp_path):
     lab = tmp_path / "lab.py"
-    lab.write_text("# %%\nx = 1\n\n# %%\nraise ValueError('exercise 2 is wrong')\n")
-    with pytest.raises(NotebookCellError, match=r"lab\.py, code cell 2 raised:(?s:.*)exercise 2 is wrong"):
+    lab.write_text("# %%\nx = 1\n\n# %% [markdown]\n# text\n\n# %%\n\ndef check(v):\n    assert v == 3, 'not 3'\n\ncheck(x)\n")
+    with pytest.raises(NotebookCellError) as error:
         run_notebook(lab)
+    message = str(error.value)
+    # The innermost line of the lab that ran (inside check), as Python's own traceback ends.
+    assert message.startswith(f"{lab}:10: a lab cell raised AssertionError: not 3\n    assert v == 3, 'not 3'\n")
+    assert "\x1b[" not in message
+
+
+def test_a_lab_is_re_executed_when_a_snippet_it_imports_changes(tmp_path):
+    """The build's lab cache key (mkdocs-jupyter's, extended by the hook) covers imported snippets."""
+    import importlib.util
+
+    import mkdocs_jupyter.plugin as jupyter_plugin
+
+    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "tools/mkdocs_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    hooks.on_config({})
+    for name, text in {
+        "docs/ch/lab.py": "# %%\nfrom snippets.ch.uses import answer\n\nassert answer() == 42\n",
+        "snippets/ch/uses.py": "from snippets.ch.helper import value\n\n\ndef answer():\n    return value\n",
+        "snippets/ch/helper.py": "value = 42\n",
+        "snippets/ch/unrelated.py": "print(1)\n",
+    }.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    lab = tmp_path / "docs/ch/lab.py"
+    config = {key: None for key in ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
+                                    "remove_tag_config", "highlight_extra_classes", "include_requirejs",
+                                    "custom_mathjax_url", "toc_depth")}
+
+    def key() -> str:
+        return jupyter_plugin._compute_cache_key(str(lab), config, True)
+
+    before = key()
+    (tmp_path / "snippets/ch/unrelated.py").write_text("print(2)\n")
+    assert key() == before  # nothing it imports changed: the cached page is reused
+    (tmp_path / "snippets/ch/helper.py").write_text("value = 41\n")
+    assert key() != before  # a snippet it imports (through another) changed: executed again
 
 
 def _evaluate_page(tmp_path: Path, text: str):

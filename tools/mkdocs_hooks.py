@@ -6,6 +6,10 @@
   so they read as output, not as a comment.
 * Before a page is converted, each of its `--8<--` includes is checked, so a missing snippet or
   section fails the build naming the page and line (pymdownx alone names neither).
+* Labs are executed by mkdocs-jupyter, through its cache: the cache key is extended with the
+  snippet modules the lab imports and the pinned versions (tools/notebooks.py), so a lab is
+  re-executed when it or what it imports changes, and only then. A failing cell stops the build
+  naming its lab.py line, without ANSI colour codes.
 * After the build, every lab (`docs/<chapter>/lab.py`, jupytext percent format) is written next
   to its page as `lab.ipynb`, the file the page's download button links to.
 """
@@ -21,6 +25,35 @@ NBCONVERT_CDN_BLOCKS = [
 ]
 EXTERNAL_SCRIPT = re.compile(r"<script[^>]+src=\"https?://[^\"]*\"[^>]*>\s*</script>")
 OUTPUT_COMMENT = re.compile(r'<span class="c1">#&gt;')
+
+
+def on_config(config):
+    import mkdocs_jupyter.plugin as jupyter_plugin
+
+    original_key = getattr(jupyter_plugin._compute_cache_key, "__wrapped__", jupyter_plugin._compute_cache_key)
+    original_convert = getattr(jupyter_plugin.convert.nb2html, "__wrapped__", jupyter_plugin.convert.nb2html)
+
+    def cache_key(nb_path, plugin_config, exec_nb):
+        from tools.notebooks import lab_inputs_digest
+
+        return original_key(nb_path, plugin_config, exec_nb) + "-" + lab_inputs_digest(Path(nb_path))[:16]
+
+    def nb2html(nb_path, *args, **kwargs):
+        from mkdocs.exceptions import PluginError
+        from nbclient.exceptions import CellExecutionError
+
+        from tools.notebooks import cell_error_message
+
+        try:
+            return original_convert(nb_path, *args, **kwargs)
+        except CellExecutionError as error:
+            raise PluginError(cell_error_message(Path(nb_path), error.traceback, error.ename, error.evalue)) from None
+
+    cache_key.__wrapped__ = original_key
+    nb2html.__wrapped__ = original_convert
+    jupyter_plugin._compute_cache_key = cache_key
+    jupyter_plugin.convert.nb2html = nb2html
+    return config
 
 
 def on_page_markdown(markdown, page, config, files):
