@@ -78,7 +78,12 @@ def test_notebook_cell_error_fails_the_build(tmp_path):
 
 def test_notebook_cell_error_names_the_lab_line_without_colour_codes(tmp_path):
     lab = tmp_path / "lab.py"
-    lab.write_text("# %%\nx = 1\n\n# %% [markdown]\n# text\n\n# %%\n\ndef check(v):\n    assert v == 3, 'not 3'\n\ncheck(x)\n")
+    cells = [
+        "# %%\nx = 1\n",
+        "# %% [markdown]\n# text\n",
+        "# %%\n\ndef check(v):\n    assert v == 3, 'not 3'\n\ncheck(x)\n",
+    ]
+    lab.write_text("\n".join(cells))
     with pytest.raises(NotebookCellError) as error:
         run_notebook(lab)
     message = str(error.value)
@@ -173,7 +178,10 @@ def test_drifting_output_fails_with_a_diff_naming_page_and_line(tmp_path):
 
 def test_drifting_output_of_an_included_section_names_the_snippet_line_and_regen(tmp_path):
     snippet = ROOT / "snippets/autograd/backward_scalar.py"
-    text = '# Page\n\n```python\n--8<-- "autograd/backward_scalar.py:setup"\n```\n\n```python\nq = x + y\nprint(q.item())\n#> 2.0\n```\n'
+    text = (
+        '# Page\n\n```python\n--8<-- "autograd/backward_scalar.py:setup"\n```\n\n'
+        "```python\nq = x + y\nprint(q.item())\n#> 2.0\n```\n"
+    )
     assert _collect_and_run(tmp_path, text) == []
     runnable = runnable_for('--8<-- "autograd/backward_scalar.py:forward"', tmp_path / "page.md", 0)
     planted = runnable.code.replace("#> q = 2.0, f = -4.0", "#> q = 2.0, f = -5.0")
@@ -183,7 +191,8 @@ def test_drifting_output_of_an_included_section_names_the_snippet_line_and_regen
 
     rendering = outputs.render(planted, runnable.filename, namespace, runnable.line_offset + 1)
     line = snippet.read_text().splitlines().index("#> q = 2.0, f = -4.0") + 1
-    message = outputs.drift_message("snippets/autograd/backward_scalar.py", runnable.line_offset + 1, planted, rendering, "")
+    where = "snippets/autograd/backward_scalar.py"
+    message = outputs.drift_message(where, runnable.line_offset + 1, planted, rendering, "")
     assert message.startswith(f"snippets/autograd/backward_scalar.py:{line}: the #> lines are not what the code prints")
 
 

@@ -40,7 +40,8 @@ def test_a_stale_diagram_fails_naming_the_line_and_the_regen_command(generated_r
     assert message.startswith(f"snippets/autograd/backprop_graph.mmd:{line}: ")
     assert '-    MulBackward0 -->|"-3"| AddBackward0\n+    MulBackward0 -->|"-2"| AddBackward0' in message
     assert "python3 dev.py regen snippets/autograd/backprop_graph.mmd" in message
-    assert outputs.mismatch(path, None, fresh).endswith("run `python3 dev.py regen snippets/autograd/backprop_graph.mmd`.")
+    missing = outputs.mismatch(path, None, fresh)
+    assert missing.endswith("run `python3 dev.py regen snippets/autograd/backprop_graph.mmd`.")
 
 
 def test_graph_diagram_matches_grad_fn():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tools.paths import ROOT, labs
 from tools.notebooks import run_notebook
+from tools.paths import ROOT, labs
 
 LABS = labs()
 

@@ -107,7 +107,8 @@ def _serve_latencies() -> tuple[float, float]:
             page_s = _wait_for(url, "bench-edited-page-marker", 60)
             snippet = copy / "snippets/autograd/backward_scalar.py"
             text = snippet.read_text()
-            snippet.write_text(text.replace("# --8<-- [start:setup]\n", "# --8<-- [start:setup]\n# bench-snippet-marker\n"))
+            marked = text.replace("# --8<-- [start:setup]\n", "# --8<-- [start:setup]\n# bench-snippet-marker\n")
+            snippet.write_text(marked)
             snippet_s = _wait_for(url, "bench-snippet-marker", 60)
         finally:
             server.terminate()

@@ -65,7 +65,8 @@ def run_notebook(path: Path, timeout: int = 600):
     from nbclient.exceptions import CellExecutionError
 
     notebook = jupytext.read(path)
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}})
+    resources = {"metadata": {"path": str(ROOT)}}
+    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources=resources)
     try:
         client.execute()
     except CellExecutionError as error:

@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tools import outputs
-from tools.paths import ROOT, generated_files, rel, snippet_files
+from tools.paths import generated_files, rel, snippet_files
 from tools.runner import Result, Runner
 
 

@@ -11,8 +11,8 @@ run by a reader from an empty directory:
 * executes the file as `__main__` in a fresh module: torch is imported, but a snippet that forgot
   `import torch` still fails with a NameError, and nothing another snippet did is visible (each
   child starts from the server, never from another child);
-* reseeds Python's `random` (a reader's process would); torch's default generator starts from its
-  fixed default seed, as in any new process.
+* draws fresh seeds for torch, `random` and numpy, as a new process does: unseeded output differs
+  from run to run here too.
 
 `render_files` renders snippet files (tools/outputs.py places the output) and returns, for each,
 the rendering or the error (file and line, traceback, stderr). `render_generated` renders
@@ -78,9 +78,12 @@ def _in_child(request: dict) -> dict:
 
     from tools import outputs
 
-    random.seed()  # a new process draws a fresh seed
+    # A new process draws fresh seeds: so does each child (else all children would share one).
+    random.seed()
     if "numpy" in sys.modules:
         sys.modules["numpy"].random.seed()
+    if "torch" in sys.modules:
+        sys.modules["torch"].seed()
     os.chdir(tempfile.mkdtemp(prefix="snippet-cwd-"))
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
