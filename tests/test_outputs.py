@@ -87,11 +87,11 @@ def test_a_drifted_output_shows_the_diff_and_the_regen_command(runner, tmp_path)
     assert f"run `python3 dev.py regen {path}`" in message
 
 
-def test_a_loops_output_goes_after_the_whole_loop_at_its_indentation(runner, tmp_path):
+def test_output_goes_after_the_whole_loop_at_the_outermost_statement_ending_there(runner, tmp_path):
     code = "if True:\n    for i in range(2):\n        print(i)\n    print('done')\n"
     (result,) = runner.render_files([write(tmp_path, "loop.py", code)])
     assert result.rendering == (
-        "if True:\n    for i in range(2):\n        print(i)\n    #> 0\n    #> 1\n    print('done')\n    #> done\n"
+        "if True:\n    for i in range(2):\n        print(i)\n    #> 0\n    #> 1\n    print('done')\n#> done\n"
     )
 
 

@@ -127,17 +127,18 @@ def execute(code: str, filename: str, namespace: dict, first_line: int = 1) -> d
 def place(code: str, outputs: dict[int, str]) -> str:
     """`code` with its `#>` lines replaced by `outputs` (anchor line -> printed text).
 
-    Each anchor's output goes right under its line, at the indentation of the statement ending
-    there. Nothing but `#>` lines changes.
+    Each anchor's output goes right under its line, at the indentation of the outermost statement
+    ending there. Nothing but `#>` lines changes.
     """
     lines = code.splitlines()
+    # The indentation of the outermost statement ending on each line: output after a `with` or
+    # `try` block sits at the block's own indentation.
     indents: dict[int, str] = {}
     with contextlib.suppress(SyntaxError):
-        statement_of = _anchor_finder(ast.parse(code))
-        for number in outputs:
-            if (statement := statement_of(number)) is not None:
-                first = lines[statement.lineno - 1]
-                indents[number] = first[: len(first) - len(first.lstrip())]
+        for node in ast.walk(ast.parse(code)):  # breadth-first: outer statements come first
+            if isinstance(node, ast.stmt):
+                first = lines[node.lineno - 1]
+                indents.setdefault(node.end_lineno, first[: len(first) - len(first.lstrip())])
     result: list[str] = []
     for number, line in enumerate(lines, start=1):
         if is_output_line(line):
