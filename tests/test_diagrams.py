@@ -8,16 +8,8 @@ import pytest
 
 from tools import diagrams, outputs
 from tools.paths import ROOT, generated_files, rel
-from tools.runner import Runner
 
 GENERATED = generated_files()
-
-
-@pytest.fixture(scope="session")
-def generated_renderings() -> dict:
-    """Every generated file drawn afresh, each in a clean child process (tools/runner.py)."""
-    with Runner(jobs=2) as runner:
-        return {result.path: result for result in runner.render_generated(GENERATED)}
 
 
 @pytest.mark.parametrize("path", [p for p, _ in GENERATED], ids=[rel(p) for p, _ in GENERATED])

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tools.notebooks import run_notebook
 from tools.paths import ROOT, labs
 
 LABS = labs()
 
 
 @pytest.mark.parametrize("lab", LABS, ids=[p.relative_to(ROOT).as_posix() for p in LABS])
-def test_every_lab_notebook_runs(lab):
-    notebook = run_notebook(lab)
+def test_every_lab_notebook_runs(lab, executed_lab):
+    notebook = executed_lab(lab)  # run_notebook(lab), started at collection (tests/conftest.py)
     code_cells = [c for c in notebook.cells if c.cell_type == "code"]
     assert code_cells, f"{lab} has no code cells"
     assert all(c.execution_count for c in code_cells)

@@ -6,6 +6,7 @@ Each test writes a snippet into a temporary directory, renders or regenerates it
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,25 +15,17 @@ import pytest
 
 from tools import outputs
 from tools.paths import ROOT
-from tools.regen import regenerate, two_runners
+from tools.regen import regenerate
 from tools.runner import Runner
 
 BACKWARD_SCALAR = (ROOT / "snippets/autograd/backward_scalar.py").read_text()
 
 
 @pytest.fixture(scope="module")
-def runner():
-    with Runner(jobs=2) as warm:
-        yield warm
-
-
-@pytest.fixture(scope="module")
-def pair():
-    """The two runners regen uses (different hash seeds), shared by the regen tests."""
-    runners = two_runners()
-    yield runners
-    for one in runners:
-        one.close()
+def pair(runner):
+    """Two runners as regen uses them: the suite's, and one with another hash seed, one job at a time."""
+    with Runner(jobs=1, env={**os.environ, "PYTHONHASHSEED": "12345"}) as other:
+        yield runner, other
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -121,7 +114,7 @@ print(hasattr(torch, "shared_by_accident"), torch.get_default_dtype(), os.listdi
 def test_a_snippet_sees_nothing_another_snippet_did(tmp_path, runner, pair):
     leaker, looker = write(tmp_path, "leaker.py", LEAKER), write(tmp_path, "looker.py", LOOKER)
     relies = write(tmp_path, "relies.py", "print(leaked)\n")
-    one_at_a_time = pair[0]  # jobs=1: each child starts after the previous one ended
+    one_at_a_time = pair[1]  # jobs=1: each child starts after the previous one ended
     for warm in (runner, one_at_a_time):
         results = warm.render_files([leaker, looker, leaker, relies])
         assert [r.ok for r in results] == [True, True, True, False]
@@ -212,6 +205,7 @@ def test_regen_help_and_unknown_paths():
 
 def test_each_child_draws_fresh_seeds_like_a_new_process(runner, tmp_path):
     """Unseeded output changes between children too, so the snippet test itself catches it."""
-    path = write(tmp_path, "unseeded.py", "import random\n\nimport torch\n\nprint(torch.rand(1).item(), random.random())\n")
+    text = "import random\n\nimport torch\n\nprint(torch.rand(1).item(), random.random())\n"
+    path = write(tmp_path, "unseeded.py", text)
     first, second = runner.render_files([path, path])
     assert first.rendering != second.rendering

@@ -1,5 +1,6 @@
 """The built site: `mkdocs build --strict` passes (includes, links, anchors, notebooks), and no page
-asks another host for anything when it is viewed."""
+asks another host for anything when it is viewed. The site is built once per run, in the
+background from collection on (tests/conftest.py: `site`)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from tools.paths import DOCS
-from tools.site import build_site
 
 # Anything the browser would fetch on its own: scripts, stylesheets, icons, images, frames, CSS urls.
 EXTERNAL_FETCH = re.compile(
@@ -19,15 +19,6 @@ EXTERNAL_FETCH = re.compile(
     r"""|url\(\s*["']?(?:https?:)?//[^)]*|@import\s+["']?(?:https?:)?//\S*""",
     re.I,
 )
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return site_dir
 
 
 def _pages(site: Path) -> list[Path]:

@@ -1,6 +1,7 @@
 """Every snippet runs as its own program (from an empty directory, warnings as errors, touched by
 no other snippet: tools/runner.py) and the file equals its rendering: the code with what it prints
-placed as `#>` lines under the statements that print it (tools/outputs.py)."""
+placed as `#>` lines under the statements that print it (tools/outputs.py). The selected snippets
+are rendered in one batch that starts at collection (tests/conftest.py: `renderings`)."""
 
 from __future__ import annotations
 
@@ -8,21 +9,8 @@ import pytest
 
 from tools import outputs
 from tools.paths import rel, snippet_files
-from tools.runner import Runner
 
 SNIPPETS = snippet_files()
-
-
-@pytest.fixture(scope="session")
-def renderings(request) -> dict:
-    """Every selected snippet rendered in one batch (one warm runner, two at a time)."""
-    selected = [
-        item.callspec.params["path"]
-        for item in request.session.items
-        if getattr(item, "originalname", None) == "test_every_snippet_equals_its_rendering"
-    ]
-    with Runner(jobs=2) as runner:
-        return {result.path: result for result in runner.render_files(selected)}
 
 
 @pytest.mark.parametrize("path", SNIPPETS, ids=[rel(p) for p in SNIPPETS])

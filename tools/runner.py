@@ -26,6 +26,7 @@ import os
 import selectors
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass
@@ -208,6 +209,7 @@ class Runner:
     def __init__(self, jobs: int = 2, env: dict | None = None):
         env = {k: v for k, v in (env or os.environ).items() if not k.startswith("PYTEST")}
         self.jobs = jobs
+        self.lock = threading.Lock()  # one batch at a time: callers may share a runner across threads
         self.process = subprocess.Popen(
             [sys.executable, "-W", "error", "-m", "tools.runner"],
             cwd=ROOT,
@@ -220,9 +222,10 @@ class Runner:
     def _batch(self, requests: list[dict]) -> list[dict]:
         if not requests:
             return []
-        self.process.stdin.write(json.dumps({"jobs": self.jobs, "requests": requests}) + "\n")
-        self.process.stdin.flush()
-        line = self.process.stdout.readline()
+        with self.lock:
+            self.process.stdin.write(json.dumps({"jobs": self.jobs, "requests": requests}) + "\n")
+            self.process.stdin.flush()
+            line = self.process.stdout.readline()
         if not line:
             raise RuntimeError(f"the snippet runner stopped (exit status {self.process.wait()})")
         return json.loads(line)
