@@ -37,4 +37,13 @@ optimizer.zero_grad()  # grad is None: SGD skips the parameter entirely
 optimizer.step()
 print(round(x.item(), 4), x.grad)
 #> 1.9 None
+
+optimizer = torch.optim.SGD([x], lr=0.1, momentum=0.9)
+(x**2).backward()  # grad 2x = 3.8: a step of 0.38
+optimizer.step()
+# grad is 0.0, but the momentum buffer still holds 3.8
+optimizer.zero_grad(set_to_none=False)
+optimizer.step()  # x - 0.1 * (0.9 * 3.8 + 0.0)
+print(round(x.item(), 4), x.grad.item())
+#> 1.178 0.0
 # --8<-- [end:none_vs_zero]
