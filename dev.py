@@ -8,9 +8,10 @@
     python3 dev.py bench     # speed and size table
     python3 dev.py new CHAPTER/PAGE   # scaffold a page, its snippet, nav entry and index row
 
-Each command first makes sure `.venv/` exists and matches `requirements.lock`
-(created when missing, reused when it matches, re-synced when the lock changes),
-then re-runs itself inside it. Needs only Python 3.11+.
+Each command but `new` first makes sure `.venv/` holds exactly what `requirements.lock` pins
+(created when missing, reused when it matches, re-synced when the lock changes, rebuilt for
+another Python; hash-checked, nothing else installed, `pip check`), then runs the command's
+tool with the .venv's Python. Needs only Python 3.11+.
 """
 
 from __future__ import annotations
@@ -113,7 +114,13 @@ def ensure_env() -> None:
         constraints = Path(tmp) / "constraints.txt"
         constraints.write_text(re.sub(r"[ \t]*--hash=\S+", "", hashed) + "\n".join(unhashed) + "\n")
         # 1. Everything but torch: exactly the locked files, no resolver (a forgotten pin fails `pip check`).
-        subprocess.run([*pip, "install", "--quiet", "--no-deps", "--require-hashes", "-r", str(hashed_file)], check=True)
+        installed = subprocess.run([*pip, "install", "--quiet", "--no-deps", "--require-hashes", "-r", str(hashed_file)])
+        if installed.returncode != 0:
+            sys.exit(
+                "[dev] pip could not install the lock (above). If it says a file's hash is not in the lock, "
+                "your platform or Python is one tools/lock_hashes.py does not cover yet: add it to PLATFORMS "
+                "or PYTHONS there and run `python3 -m tools.lock_hashes`."
+            )
         # 2. torch, from whichever index the environment names (PIP_INDEX_URL / PIP_EXTRA_INDEX_URL);
         #    its dependencies are held to the lock; only the build's own pinned extras (the CUDA
         #    wheels of PyPI's Linux build) can be added.
