@@ -248,12 +248,12 @@ def runnable_for(body: str, page: Path, body_line: int) -> Runnable:
             file_lines = source.read_text().splitlines()
             start, stop = 0, len(file_lines)
             if section and not section.replace(",", "").replace("-", "").isdigit():
-                marks = {(m["kind"], m["name"]): i for i, l in enumerate(file_lines) if (m := SECTION_MARK.match(l))}
+                marks = {(m["kind"], m["name"]): i for i, s in enumerate(file_lines) if (m := SECTION_MARK.match(s))}
                 if ("start", section) in marks and ("end", section) in marks:
                     start, stop = marks[("start", section)] + 1, marks[("end", section)]
             # Same code with the section-marker comments blanked, so line numbers are exact.
-            original = ["" if SECTION_MARK.match(l) else l for l in file_lines[start:stop]]
-            if [l for l in original if l.strip()] == [l for l in code.splitlines() if l.strip()]:
+            original = ["" if SECTION_MARK.match(s) else s for s in file_lines[start:stop]]
+            if [s for s in original if s.strip()] == [s for s in code.splitlines() if s.strip()]:
                 return Runnable("\n".join(original) + "\n", str(source), start)
     return Runnable(code, str(page), body_line)
 

@@ -6,12 +6,14 @@
   so they read as output, not as a comment.
 * Before a page is converted, each of its `--8<--` includes is checked, so a missing snippet or
   section fails the build naming the page and line (pymdownx alone names neither).
+* A broken link or anchor is reported by mkdocs with its page; the message gets the line too.
 * After the build, every lab (`docs/<chapter>/lab.py`, jupytext percent format) is written next
   to its page as `lab.ipynb`, the file the page's download button links to.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -22,6 +24,45 @@ NBCONVERT_CDN_BLOCKS = [
 EXTERNAL_SCRIPT = re.compile(r"<script[^>]+src=\"https?://[^\"]*\"[^>]*>\s*</script>")
 OUTPUT_COMMENT = re.compile(r'<span class="c1">#&gt;')
 INCLUDE = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<target>[^"]+)"[ \t]*$')
+
+
+LINK_WARNING = re.compile(r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)'")
+
+
+class LinkLines(logging.Filter):
+    """Prefix mkdocs' broken-link and broken-anchor warnings with `docs/<page>:<line>:`."""
+
+    def __init__(self, docs_dir: str) -> None:
+        super().__init__()
+        self.docs_dir = Path(docs_dir)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if match := LINK_WARNING.match(message):
+            lines = link_lines(self.docs_dir / match["page"], match["link"])
+            where = f"{Path(self.docs_dir.name, match['page']).as_posix()}:{','.join(map(str, lines)) or '?'}"
+            record.msg, record.args = f"{where}: {message}", ()
+        return True
+
+
+def link_lines(page: Path, link: str) -> list[int]:
+    """Lines of a page (outside code fences) that write `link` as a link target."""
+    forms = (f"({link})", f"({link} ", f"<{link}>", f"]: {link}", f'="{link}"', f"='{link}'")
+    found, in_fence = [], False
+    for number, line in enumerate(page.read_text().splitlines(), start=1):
+        if re.match(r"^\s*(```|~~~)", line):
+            in_fence = not in_fence
+        elif not in_fence and any(form in line for form in forms):
+            found.append(number)
+    return found
+
+
+def on_config(config):
+    logger = logging.getLogger("mkdocs.structure.pages")
+    for old in [f for f in logger.filters if type(f).__name__ == "LinkLines"]:
+        logger.removeFilter(old)  # `mkdocs serve` loads the hooks again on every rebuild
+    logger.addFilter(LinkLines(config["docs_dir"]))
+    return config
 
 
 def on_page_markdown(markdown, page, config, files):
