@@ -101,7 +101,11 @@ def ensure_env() -> None:
     have = STAMP.read_text().strip() if STAMP.exists() else ""
     if have == want and PYTHON.exists():
         return
-    fresh = not PYTHON.exists() or not have or json.loads(have).get("python") != _interpreter()
+    try:
+        made_with = json.loads(have).get("python") if have else None
+    except (ValueError, AttributeError):  # a stamp from an older dev.py: rebuild from scratch
+        made_with = None
+    fresh = not PYTHON.exists() or made_with != _interpreter()
     if fresh:
         print(f"[dev] creating {VENV.relative_to(ROOT)}/ with {sys.executable} ({_interpreter()})", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)

@@ -203,7 +203,7 @@ def _panel(chart: Chart, index: int, ox: float, oy: float, legend_rows: int, pal
     sx = _Axis(*xlim, chart.logx, x0, x1)
     sy = _Axis(*ylim, chart.logy, y1, y0)
     colours = palette["series"]
-    out = [f'<g class="panel">', f'<clipPath id="clip{index}"><rect x="{_num(x0)}" y="{_num(y0)}" '
+    out = ['<g class="panel">', f'<clipPath id="clip{index}"><rect x="{_num(x0)}" y="{_num(y0)}" '
            f'width="{_num(x1 - x0)}" height="{_num(y1 - y0)}"/></clipPath>']
     out.append(f'<text x="{_num((x0 + x1) / 2)}" y="{_num(oy + 18)}" text-anchor="middle" '
                f'font-weight="600" fill="{palette["fg"]}">{escape(chart.title)}</text>')
