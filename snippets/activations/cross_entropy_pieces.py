@@ -28,7 +28,7 @@ except RuntimeError as error:
 fixed = nn.CrossEntropyLoss()(seq_logits.permute(0, 2, 1), seq_targets)
 flat = nn.CrossEntropyLoss()(seq_logits.reshape(-1, 5),
                               seq_targets.reshape(-1))
-print(round(fixed.item(), 4), round(flat.item(), 4))  # (2)!
+print(round(fixed.item(), 4), round(flat.item(), 4))  # (1)!
 #> 1.7452 1.7452
 # --8<-- [end:shapes]
 

@@ -32,6 +32,6 @@ print([round(v, 4) for v in weighted.tolist()])
 mean = nn.CrossEntropyLoss(weight=weight)(logits, targets)
 w = weight[targets]  # the weight of each example's true class
 print(round(mean.item(), 4), round((weighted.sum() / w.sum()).item(), 4),
-      round(weighted.mean().item(), 4))  # (2)!
+      round(weighted.mean().item(), 4))  # (1)!
 #> 0.8544 0.8544 1.9935
 # --8<-- [end:weight]

@@ -15,13 +15,17 @@ print("slope from the left:", left.item(), " from the right:", right.item())
 # --8<-- [end:zero]
 
 # --8<-- [start:others]
-for name, f in [("leaky_relu", F.leaky_relu), ("abs", torch.abs),
-                ("relu6", F.relu6), ("hardtanh", F.hardtanh)]:
+zero = torch.zeros(())
+for name, f in [("relu", torch.relu),  # three spellings of max(0, x) ...
+                ("clamp(min=0)", lambda v: torch.clamp(v, min=0)),
+                ("maximum(x, 0)", lambda v: torch.maximum(v, zero)),
+                ("leaky_relu", F.leaky_relu), ("abs", torch.abs)]:
     x = torch.tensor(0.0, requires_grad=True)
     f(x).backward()
-    print(f"{name:10} at 0: {x.grad.item():.2f}")
-#> leaky_relu at 0: 0.01
-#> abs        at 0: 0.00
-#> relu6      at 0: 0.00
-#> hardtanh   at 0: 1.00
+    print(f"{name:13} derivative at 0: {x.grad.item():.2f}")
+#> relu          derivative at 0: 0.00
+#> clamp(min=0)  derivative at 0: 1.00
+#> maximum(x, 0) derivative at 0: 0.50
+#> leaky_relu    derivative at 0: 0.01
+#> abs           derivative at 0: 0.00
 # --8<-- [end:others]

@@ -12,4 +12,6 @@ for at in (0.0, 1.0, 2.5, 5.0):
 #> x = 1.0: sigmoid' 1.97e-01  tanh' 4.20e-01
 #> x = 2.5: sigmoid' 7.01e-02  tanh' 2.66e-02
 #> x = 5.0: sigmoid' 6.65e-03  tanh' 1.82e-04
+print(torch.tanh(torch.tensor(10.0)).item())  # exactly 1.0 in float32
+#> 1.0
 # --8<-- [end:saturate]
