@@ -2,7 +2,7 @@
 
 * the `#>` lines of every snippet under snippets/ (what each statement printed), each snippet
   run in a fresh process, as the tests and readers run it;
-* every generated diagram (tools/diagrams.py).
+* every generated diagram (tools/diagrams.py) and plot (tools/plots.py, tools/figures/).
 
 Review the resulting `git diff` like code: it is exactly what the pages will show.
 """
@@ -15,7 +15,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tools import contract, diagrams
+from tools import contract, diagrams, plots
 
 
 def _outputs_in_fresh_process(path: Path) -> subprocess.CompletedProcess:
@@ -52,12 +52,13 @@ def main(argv: list[str]) -> int:
         if new != path.read_text():
             path.write_text(new)
             changed.append(rel)
-    for diagram in diagrams.DIAGRAMS:
+    for diagram in [*diagrams.DIAGRAMS, *plots.outputs()]:
         rel = diagram.path.relative_to(contract.ROOT).as_posix()
         if only and str(diagram.path.resolve()) not in only:
             continue
         new = diagram.render()
         if not diagram.path.exists() or diagram.path.read_text() != new:
+            diagram.path.parent.mkdir(parents=True, exist_ok=True)
             diagram.path.write_text(new)
             changed.append(rel)
     for rel in changed:
