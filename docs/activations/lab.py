@@ -12,7 +12,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-_ = torch.manual_seed(0)  # manual_seed returns the generator; `_ =` keeps it off the page
+# manual_seed returns the generator; `_ =` keeps it off the page
+_ = torch.manual_seed(0)
 
 # %% [markdown]
 # ## Exercise 1: XOR with two ReLUs, by hand
@@ -32,23 +33,29 @@ _ = torch.manual_seed(0)  # manual_seed returns the generator; `_ =` keeps it of
 # it cancels the first. A kink at $s = 1$ is exactly what an affine map cannot have.
 
 # %% tags=["solution"]
-inputs = torch.tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+inputs = torch.tensor([[0.0, 0.0], [0.0, 1.0],
+                       [1.0, 0.0], [1.0, 1.0]])
 xor = torch.tensor([0.0, 1.0, 1.0, 0.0])
 
-design = torch.cat([inputs, torch.ones(4, 1)], dim=1)  # columns x1, x2, 1
-coefficients = torch.linalg.lstsq(design, xor.unsqueeze(1)).solution
+# columns x1, x2, 1: an affine map is design @ coefficients
+design = torch.cat([inputs, torch.ones(4, 1)], dim=1)
+fit = torch.linalg.lstsq(design, xor.unsqueeze(1))
+coefficients = fit.solution
 best_affine = (design @ coefficients).squeeze(1)
-assert torch.allclose(best_affine, torch.full((4,), 0.5), atol=1e-5)
+half = torch.full((4,), 0.5)
+assert torch.allclose(best_affine, half, atol=1e-5)
 
 hidden = nn.Linear(2, 2)
 output = nn.Linear(2, 1, bias=False)
 with torch.no_grad():
-    hidden.weight.copy_(torch.tensor([[1.0, 1.0], [1.0, 1.0]]))  # both units see s
-    hidden.bias.copy_(torch.tensor([0.0, -1.0]))  # ReLU(s), ReLU(s - 1)
+    # both units see s = x1 + x2: ReLU(s) and ReLU(s - 1)
+    hidden.weight.copy_(torch.tensor([[1.0, 1.0], [1.0, 1.0]]))
+    hidden.bias.copy_(torch.tensor([0.0, -1.0]))
     output.weight.copy_(torch.tensor([[1.0, -2.0]]))
     by_network = output(torch.relu(hidden(inputs))).squeeze(1)
 assert torch.equal(by_network, xor)
-print([round(v, 4) for v in best_affine.tolist()], by_network.tolist())
+print([round(v, 4) for v in best_affine.tolist()])
+print(by_network.tolist())
 
 # %% [markdown]
 # ## Exercise 2: a derivative by hand, checked by autograd
@@ -73,7 +80,8 @@ assert torch.allclose(x.grad, torch.sigmoid(points))
 
 x = points.clone().requires_grad_()
 F.elu(x).sum().backward()
-assert torch.allclose(x.grad, torch.where(points > 0, 1.0, torch.exp(points)))
+elu_prime = torch.where(points > 0, 1.0, torch.exp(points))
+assert torch.allclose(x.grad, elu_prime)
 assert x.grad[2].item() == 1.0  # ELU'(0)
 print([round(g, 4) for g in x.grad.tolist()])
 
@@ -93,17 +101,20 @@ print([round(g, 4) for g in x.grad.tolist()])
 
 # %% tags=["solution"]
 def bce_with_logits(z, y):
-    return (z.clamp(min=0) - y * z + torch.log1p(torch.exp(-z.abs()))).mean()
+    softplus_tail = torch.log1p(torch.exp(-z.abs()))
+    return (z.clamp(min=0) - y * z + softplus_tail).mean()
 
 
 z = torch.tensor([-300.0, -3.0, 0.0, 3.0, 300.0])
 y = torch.tensor([1.0, 0.0, 1.0, 1.0, 0.0])
-mine, library = bce_with_logits(z, y), nn.BCEWithLogitsLoss()(z, y)
+mine = bce_with_logits(z, y)
+library = nn.BCEWithLogitsLoss()(z, y)
 assert torch.allclose(mine, library)
 p = torch.sigmoid(z)
 naive = -(y * torch.log(p) + (1 - y) * torch.log(1 - p)).mean()
 assert torch.isinf(naive)
-print(round(mine.item(), 4), round(library.item(), 4), naive.item())
+print(round(mine.item(), 4), round(library.item(), 4))
+print(naive.item())
 
 # %% [markdown]
 # ## Exercise 4: label smoothing by hand
@@ -126,13 +137,15 @@ target = torch.tensor([0])
 eps, C = 0.2, 4
 q = (1 - eps) * F.one_hot(target, C).float() + eps / C
 by_hand = -(q * torch.log_softmax(logits, dim=1)).sum()
-library = nn.CrossEntropyLoss(label_smoothing=eps)(logits, target)
+smoothed_loss = nn.CrossEntropyLoss(label_smoothing=eps)
+library = smoothed_loss(logits, target)
 assert torch.allclose(by_hand, library)
 
 entropy = -(q * q.log()).sum()  # the floor of the smoothed loss
 best_logits = q.log()  # softmax(log q) = q
-assert torch.allclose(nn.CrossEntropyLoss(label_smoothing=eps)(best_logits, target), entropy)
-print([round(v, 4) for v in q[0].tolist()], round(library.item(), 4), round(entropy.item(), 4))
+assert torch.allclose(smoothed_loss(best_logits, target), entropy)
+print([round(v, 4) for v in q[0].tolist()])
+print(round(library.item(), 4), round(entropy.item(), 4))
 
 # %% [markdown]
 # ## Exercise 5: a padded batch and `ignore_index`
@@ -150,16 +163,20 @@ print([round(v, 4) for v in q[0].tolist()], round(library.item(), 4), round(entr
 
 # %% tags=["solution"]
 seq_logits = torch.randn(2, 4, 3)
-seq_targets = torch.tensor([[0, 2, 1, -100], [1, -100, -100, -100]])
-library = nn.CrossEntropyLoss()(seq_logits.permute(0, 2, 1), seq_targets)
+seq_targets = torch.tensor([[0, 2, 1, -100],
+                            [1, -100, -100, -100]])
+classes_on_dim_1 = seq_logits.permute(0, 2, 1)  # [2, 3, 4]
+library = nn.CrossEntropyLoss()(classes_on_dim_1, seq_targets)
 
 mask = seq_targets != -100
-log_probs = torch.log_softmax(seq_logits, dim=2)[mask]  # [4, 3]: real positions only
+# [4, 3]: the log-probabilities of the real positions only
+log_probs = torch.log_softmax(seq_logits, dim=2)[mask]
 picked = log_probs[torch.arange(mask.sum()), seq_targets[mask]]
 by_hand = -picked.mean()
 assert mask.sum().item() == 4
 assert torch.allclose(library, by_hand)
-print(mask.sum().item(), round(library.item(), 4), round(by_hand.item(), 4))
+print(mask.sum().item())
+print(round(library.item(), 4), round(by_hand.item(), 4))
 
 # %% [markdown]
 # ## Exercise 6: gradient descent on cross-entropy
@@ -191,4 +208,5 @@ for _ in range(20):
     losses.append(loss.item())
 assert all(b < a for a, b in zip(losses, losses[1:]))
 assert abs(z.sum().item()) < 1e-5
-print(round(losses[0], 4), round(losses[-1], 4), [round(v, 4) for v in z[0].tolist()])
+print(round(losses[0], 4), round(losses[-1], 4))
+print([round(v, 4) for v in z[0].tolist()])

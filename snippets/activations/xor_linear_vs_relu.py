@@ -14,7 +14,7 @@ print(tuple(points.shape), round(labels.mean().item(), 4))
 
 
 # --8<-- [start:models]
-def make(activation):  # 2 -> 16 -> 16 -> 1, the same 337 parameters either way
+def make(activation):  # 2 -> 16 -> 16 -> 1: 337 parameters either way
     return nn.Sequential(
         nn.Linear(2, 16), activation(),
         nn.Linear(16, 16), activation(),

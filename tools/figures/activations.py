@@ -97,7 +97,7 @@ def _mse_vs_ce() -> list[Chart]:
 
 
 PLOTS = [
-    Plot("activations/plots/curves", _curves, columns=3),
+    Plot("activations/plots/curves", _curves, columns=2),
     Plot("activations/plots/xor-boundaries", _xor_boundaries, columns=2),
     Plot("activations/plots/mse-vs-ce", _mse_vs_ce, columns=2),
 ]
