@@ -21,15 +21,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--device",
         choices=DEVICES,
-        default="cpu",
-        help="device the snippets, pages and notebooks must run on (default: cpu). "
-        "Asking for one that is not there is an error, never an all-skipped run.",
+        default=None,
+        help="device the snippets, pages and notebooks must run on. Default: the one the snippets "
+        "pick on this machine (torch.accelerator: cuda, mps, or cpu). Naming one asserts it: asking "
+        "for one that is not there is a usage error, never an all-skipped run; --device cpu hides CUDA.",
     )
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    device = config.getoption("--device")
-    if device == "cpu":
+    asked = config.getoption("--device")
+    if asked == "cpu":
         # Hide every CUDA GPU from this process and from the snippets and kernels it starts,
         # so the device-agnostic snippets really pick the CPU.
         os.environ["CUDA_VISIBLE_DEVICES"] = ""
@@ -37,12 +38,17 @@ def pytest_configure(config: pytest.Config) -> None:
 
     picked = torch.accelerator.current_accelerator(check_available=True)
     picked_type = picked.type if picked is not None else "cpu"
-    if picked_type != device:
+    if asked is not None and picked_type != asked:
         raise pytest.UsageError(
-            f"--device {device} was asked for, but the snippets' device-agnostic choice "
-            f"(torch.accelerator.current_accelerator) gives {picked_type!r} on this machine."
+            f"--device {asked} was asked for, but the snippets' device-agnostic choice "
+            f"(torch.accelerator.current_accelerator) gives {picked_type!r} on this machine. "
+            "Leave --device out to verify on the device the snippets pick."
         )
-    config.stash[DEVICE_KEY] = device
+    config.stash[DEVICE_KEY] = picked_type
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"snippets run on: {config.stash[DEVICE_KEY]} (--device to assert one)"
 
 
 DEVICE_KEY = pytest.StashKey[str]()

@@ -101,7 +101,7 @@ def test_a_lab_is_re_executed_when_a_snippet_it_imports_changes(tmp_path):
     spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "tools/mkdocs_hooks.py")
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
-    hooks.on_config({})
+    hooks._patch_mkdocs_jupyter()
     for name, text in {
         "docs/ch/lab.py": "# %%\nfrom snippets.ch.uses import answer\n\nassert answer() == 42\n",
         "snippets/ch/uses.py": "from snippets.ch.helper import value\n\n\ndef answer():\n    return value\n",

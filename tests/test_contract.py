@@ -3,60 +3,27 @@ and offline. The Sybil examples themselves are collected from docs/ by the root 
 
 from __future__ import annotations
 
-import ast
-import re
-
-from mkdocs.structure.files import InclusionLevel
+import pytest
 from sybil import Sybil
 
+from tools import checks
 from tools.includes import page_includes
-from tools.paths import DOCS, ROOT, SNIPPETS, chapters, doc_pages
-from tools.sybil_notes import PYTHON_LANGUAGES, NotesPythonParser, iter_fences
-
-SKIP_NEXT = re.compile(r'<!--\s*skip:\s*next\s+"(?P<reason>[^"]*)"\s*-->\s*$')
-NOT_RUN = re.compile(r'<!--\s*not-run:\s*"(?P<reason>[^"]*)"\s*-->\s*$')
-CHECKED_BY = re.compile(r"<!--\s*checked-by:\s*(?P<test>tests/\S+\.py::\w+)\s*-->\s*$")
+from tools.paths import DOCS, ROOT, doc_pages
+from tools.sybil_notes import NotesPythonParser
 
 
-def _comment_before(fence) -> str:
-    """The last non-blank line before a fence (where its directive must sit)."""
-    text = fence.path.read_text()[: fence.start]
-    lines = [line for line in text.splitlines() if line.strip()]
-    return lines[-1].strip() if lines else ""
-
-
-def _test_exists(ref: str) -> bool:
-    file, _, name = ref.partition("::")
-    path = ROOT / file
-    if not path.is_file():
-        return False
-    tree = ast.parse(path.read_text())
-    return any(isinstance(n, ast.FunctionDef) and n.name == name for n in tree.body)
+def _report(problems: list[str]) -> None:
+    __tracebackhide__ = True
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
 
 
 def test_every_fence_in_docs_runs_or_says_why_not():
-    problems = []
-    for page in doc_pages():
-        for fence in iter_fences(page):
-            before = _comment_before(fence)
-            if fence.language in PYTHON_LANGUAGES:
-                if (match := SKIP_NEXT.match(before)) and not match["reason"].strip():
-                    problems.append(f"{fence.where}: `skip: next` without a written reason")
-                continue  # executed by Sybil (counted below) or skipped with a reason
-            if fence.language == "":
-                problems.append(f"{fence.where}: fence without a language; say what it is")
-            elif match := NOT_RUN.match(before):
-                if not match["reason"].strip():
-                    problems.append(f"{fence.where}: `not-run` without a reason")
-            elif match := CHECKED_BY.match(before):
-                if not _test_exists(match["test"]):
-                    problems.append(f"{fence.where}: checked-by names a missing test {match['test']}")
-            else:
-                problems.append(
-                    f"{fence.where}: a `{fence.language}` fence is neither executed nor explained; "
-                    'put <!-- not-run: "why" --> or <!-- checked-by: tests/…::test_… --> before it'
-                )
-    assert not problems, "\n".join(problems)
+    _report(checks.check_fences(ROOT))
+
+
+def test_every_skip_marker_says_why():
+    _report(checks.check_skip_reasons(ROOT))
 
 
 def test_every_page_yields_its_pinned_number_of_examples():
@@ -65,33 +32,42 @@ def test_every_page_yields_its_pinned_number_of_examples():
     A block that silently stops running (a typo in its info string, a broken fence) changes the
     count and fails here; so does a new page that pins nothing.
     """
-    from mkdocs.utils.meta import get_data
+    _report(checks.check_examples(ROOT))
 
+
+def test_the_static_example_count_is_what_sybil_collects():
+    """check_examples counts without expanding includes (so it works on a scratch copy); it must
+    agree with Sybil itself on every page."""
     sybil = Sybil(parsers=[NotesPythonParser()], path=str(DOCS), patterns=["*.md"])
-    problems = []
-    for page in doc_pages():
-        _, meta = get_data(page.read_text())
-        actual = len(list(sybil.parse(page)))
-        pinned = meta.get("examples")
-        if pinned != actual:
-            problems.append(f"{page.relative_to(ROOT)}: front matter pins examples: {pinned}, Sybil finds {actual}")
-    assert problems == [], "\n".join(problems)
+    counted = {str(page): checks.count_examples(page) for page in checks.pages(ROOT)}
+    collected = {str(page): len(list(sybil.parse(page))) for page in checks.pages(ROOT)}
+    assert counted == collected
 
 
 def test_every_snippet_is_included_by_a_page():
-    included = {target for page in doc_pages() for target in page_includes(page)}
-    on_disk = {
-        p.relative_to(SNIPPETS).as_posix()
-        for p in SNIPPETS.rglob("*")
-        if p.is_file() and p.suffix in {".py", ".mmd"} and p.name != "__init__.py"
-    }
-    assert sorted(on_disk - included) == [], "snippets no page includes"
-    assert sorted(included - on_disk) == [], "includes of missing snippets"
+    _report(checks.check_snippets_included(ROOT))
 
 
 def test_every_page_is_in_the_nav():
+    _report(checks.check_nav(ROOT))
+
+
+def test_every_page_is_in_its_chapters_index_table():
+    _report(checks.check_chapter_index(ROOT))
+
+
+def test_no_code_hard_codes_cuda():
+    _report(checks.check_device_agnostic(ROOT))
+
+
+def test_nothing_is_fetched_from_another_host():
+    _report(checks.check_external_assets(ROOT))
+
+
+def test_the_nav_check_agrees_with_mkdocs():
+    """check_nav reads the nav itself; mkdocs' own idea of the pages not in the nav must agree."""
     from mkdocs.config import load_config
-    from mkdocs.structure.files import get_files
+    from mkdocs.structure.files import InclusionLevel, get_files
     from mkdocs.structure.nav import get_navigation
 
     config = load_config(str(ROOT / "mkdocs.yml"))
@@ -101,14 +77,15 @@ def test_every_page_is_in_the_nav():
     pages = {
         f.src_uri
         for f in files
-        if (f.src_uri.endswith(".md") or f.src_uri.endswith("lab.py"))
-        and f.inclusion is InclusionLevel.INCLUDED
+        if (f.src_uri.endswith(".md") or f.src_uri.endswith("lab.py")) and f.inclusion is InclusionLevel.INCLUDED
     }
     assert sorted(pages - in_nav) == []
 
 
 def test_every_chapter_ends_with_a_lab_notebook():
-    missing = [d.name for d in chapters() if not (d / "lab.py").is_file()]
+    chapters = [d for d in DOCS.iterdir() if d.is_dir() and d.name != "assets"]
+    assert chapters
+    missing = [d.name for d in chapters if not (d / "lab.py").is_file()]
     assert missing == []
 
 

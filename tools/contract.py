@@ -7,6 +7,7 @@
 * tools/site.py: building the site.
 """
 
+from tools.includes import page_includes  # noqa: F401
 from tools.outputs import OUTPUT_LINE, OUTPUT_MARK, expected_output, strip_outputs  # noqa: F401
 from tools.paths import DOCS, ROOT, SNIPPETS, doc_pages, snippet_files  # noqa: F401
 from tools.site import build_site  # noqa: F401

@@ -136,12 +136,3 @@ def _backprop_graph() -> str:
 DIAGRAMS = [
     Diagram(SNIPPETS / "autograd" / "backprop_graph.mmd", _backprop_graph),
 ]
-
-
-def generated_paths() -> list[Path]:
-    return [diagram.path for diagram in DIAGRAMS]
-
-
-def render_file(path: str | Path) -> str:
-    """The text `path` must hold (tools/runner.py calls this in a clean child process)."""
-    return next(d for d in DIAGRAMS if d.path == Path(path)).render()

@@ -10,12 +10,14 @@
   snippet modules the lab imports and the pinned versions (tools/notebooks.py), so a lab is
   re-executed when it or what it imports changes, and only then. A failing cell stops the build
   naming its lab.py line, without ANSI colour codes.
+* A broken link or anchor is reported by mkdocs with its page; the message gets the line too.
 * After the build, every lab (`docs/<chapter>/lab.py`, jupytext percent format) is written next
   to its page as `lab.ipynb`, the file the page's download button links to.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -27,7 +29,8 @@ EXTERNAL_SCRIPT = re.compile(r"<script[^>]+src=\"https?://[^\"]*\"[^>]*>\s*</scr
 OUTPUT_COMMENT = re.compile(r'<span class="c1">#&gt;')
 
 
-def on_config(config):
+def _patch_mkdocs_jupyter() -> None:
+    """Extend mkdocs-jupyter's cache key and make a failing cell's error readable."""
     import mkdocs_jupyter.plugin as jupyter_plugin
 
     original_key = getattr(jupyter_plugin._compute_cache_key, "__wrapped__", jupyter_plugin._compute_cache_key)
@@ -53,6 +56,45 @@ def on_config(config):
     nb2html.__wrapped__ = original_convert
     jupyter_plugin._compute_cache_key = cache_key
     jupyter_plugin.convert.nb2html = nb2html
+
+
+LINK_WARNING = re.compile(r"^Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)'")
+
+
+class LinkLines(logging.Filter):
+    """Prefix mkdocs' broken-link and broken-anchor warnings with `docs/<page>:<line>:`."""
+
+    def __init__(self, docs_dir: str) -> None:
+        super().__init__()
+        self.docs_dir = Path(docs_dir)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if match := LINK_WARNING.match(message):
+            lines = link_lines(self.docs_dir / match["page"], match["link"])
+            where = f"{Path(self.docs_dir.name, match['page']).as_posix()}:{','.join(map(str, lines)) or '?'}"
+            record.msg, record.args = f"{where}: {message}", ()
+        return True
+
+
+def link_lines(page: Path, link: str) -> list[int]:
+    """Lines of a page (outside code fences) that write `link` as a link target."""
+    forms = (f"({link})", f"({link} ", f"<{link}>", f"]: {link}", f'="{link}"', f"='{link}'")
+    found, in_fence = [], False
+    for number, line in enumerate(page.read_text().splitlines(), start=1):
+        if re.match(r"^\s*(```|~~~)", line):
+            in_fence = not in_fence
+        elif not in_fence and any(form in line for form in forms):
+            found.append(number)
+    return found
+
+
+def on_config(config):
+    logger = logging.getLogger("mkdocs.structure.pages")
+    for old in [f for f in logger.filters if type(f).__name__ == "LinkLines"]:
+        logger.removeFilter(old)  # `mkdocs serve` loads the hooks again on every rebuild
+    logger.addFilter(LinkLines(config["docs_dir"]))
+    _patch_mkdocs_jupyter()
     return config
 
 

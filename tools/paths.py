@@ -18,39 +18,47 @@ def rel(path: str | Path) -> str:
         return str(path)
 
 
-def snippet_files() -> list[Path]:
+# Each takes the repository root, so that the tests can plant a mistake in a scratch copy.
+
+
+def snippet_files(root: Path = ROOT) -> list[Path]:
     """Every snippet: snippets/<chapter>/<name>.py (package files excluded)."""
-    return sorted(p for p in SNIPPETS.rglob("*.py") if p.name != "__init__.py")
+    return sorted(p for p in (root / "snippets").rglob("*.py") if p.name != "__init__.py")
 
 
-def doc_pages() -> list[Path]:
+def includable_files(root: Path = ROOT) -> list[Path]:
+    """What pages include from snippets/: the snippets and the generated diagrams (.mmd)."""
+    found = (root / "snippets").rglob("*")
+    return sorted(p for p in found if p.suffix in {".py", ".mmd"} and p.name != "__init__.py")
+
+
+def doc_pages(root: Path = ROOT) -> list[Path]:
     """The Markdown pages of the site (docs/assets holds no pages)."""
-    return sorted(p for p in DOCS.rglob("*.md") if "assets" not in p.relative_to(DOCS).parts)
+    docs = root / "docs"
+    return sorted(p for p in docs.rglob("*.md") if "assets" not in p.relative_to(docs).parts)
 
 
-def labs() -> list[Path]:
+def labs(root: Path = ROOT) -> list[Path]:
     """Each chapter's lab notebook, docs/<chapter>/lab.py (jupytext percent format)."""
-    return sorted(DOCS.glob("*/lab.py"))
+    return sorted((root / "docs").glob("*/lab.py"))
 
 
-def chapters() -> list[Path]:
-    return sorted(d for d in DOCS.iterdir() if d.is_dir() and d.name != "assets")
+def chapters(root: Path = ROOT) -> list[Path]:
+    return sorted(d for d in (root / "docs").iterdir() if d.is_dir() and d.name != "assets")
 
 
-def generated_files() -> list[tuple[Path, str]]:
-    """Every generated file, with the module whose `render_file(path)` draws it.
+def generated() -> list:
+    """Every generated file (`.path`), with the function that draws it (`.render() -> str`):
+    the diagrams (tools/diagrams.py) and the plots (tools/plots.py, tools/figures/)."""
+    from tools import diagrams, plots
 
-    The diagrams (tools/diagrams.py) and, where present, the plots (tools/plots.py).
-    """
-    import importlib
+    return [*diagrams.DIAGRAMS, *plots.outputs()]
 
-    found: list[tuple[Path, str]] = []
-    for module_name in ("tools.diagrams", "tools.plots"):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
-        found.extend((path, module_name) for path in module.generated_paths())
-    return found
+
+def generated_files() -> list[Path]:
+    return [item.path for item in generated()]
+
+
+def render_generated(path: str | Path) -> str:
+    """The text a generated file must hold (tools/runner.py calls this in a clean child)."""
+    return next(item for item in generated() if item.path == Path(path)).render()

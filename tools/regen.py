@@ -48,7 +48,7 @@ def two_runners() -> tuple[Runner, Runner]:
 
 
 def _render_twice(
-    snippets: list[Path], generated: list[tuple[Path, str]], runners: tuple[Runner, Runner]
+    snippets: list[Path], generated: list[Path], runners: tuple[Runner, Runner]
 ) -> tuple[list[Result], list[Result]]:
     """Each file rendered by both runners, in parallel."""
 
@@ -61,7 +61,7 @@ def _render_twice(
 
 
 def regenerate(
-    snippets: list[Path], generated: list[tuple[Path, str]], runners: tuple[Runner, Runner] | None = None
+    snippets: list[Path], generated: list[Path], runners: tuple[Runner, Runner] | None = None
 ) -> tuple[list[str], list[str], int]:
     """Write the rendering of each file that runs cleanly and the same way twice.
 
@@ -94,6 +94,7 @@ def regenerate(
             # Only #> lines may change: anything else means the rendering is wrong, not the file.
             assert outputs.strip_outputs(current) == outputs.strip_outputs(a.rendering), where
         if current != a.rendering:
+            a.path.parent.mkdir(parents=True, exist_ok=True)
             a.path.write_text(a.rendering)
             changed.append(where)
     return changed, refused, len(first) - len(changed) - len(refused)
@@ -109,7 +110,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     generated_all = generated_files()
-    candidates = [*snippet_files(), *(path for path, _ in generated_all)]
+    candidates = [*snippet_files(), *generated_all]
     chosen, unknown = _select(args.paths, candidates)
     if unknown:
         for arg in unknown:
@@ -117,7 +118,7 @@ def main(argv: list[str]) -> int:
         return 2
     chosen_set = set(chosen)
     snippets = [p for p in snippet_files() if p in chosen_set]
-    generated = [(p, m) for p, m in generated_all if p in chosen_set]
+    generated = [p for p in generated_all if p in chosen_set]
 
     changed, refused, unchanged = regenerate(snippets, generated)
     for where in changed:

@@ -114,12 +114,11 @@ def _in_child(request: dict) -> dict:
         except BaseException as error:  # noqa: BLE001 - reported with its traceback, never swallowed
             where, text = _snippet_traceback(error, path)
             result["error"] = f"{where}: raised {type(error).__name__}: {error}\n{text}"
-    else:  # a generated file: its module renders it
-        import importlib
+    else:  # a generated file (diagram, plot)
+        from tools.paths import render_generated
 
-        module = importlib.import_module(request["module"])
         try:
-            result["rendering"] = module.render_file(request["path"])
+            result["rendering"] = render_generated(request["path"])
         except BaseException as error:  # noqa: BLE001
             text = "".join(traceback.format_exception(error))
             result["error"] = f"{rel(request['path'])}: drawing it raised {type(error).__name__}: {error}\n{text}"
@@ -234,10 +233,10 @@ class Runner:
         answers = self._batch([{"kind": "snippet", "path": str(Path(p).resolve())} for p in paths])
         return [_result(Path(p), answer) for p, answer in zip(paths, answers)]
 
-    def render_generated(self, items: list[tuple[Path, str]]) -> list[Result]:
-        """Render generated files: (path, module with a `render_file(path) -> str`)."""
-        answers = self._batch([{"kind": "generated", "path": str(p), "module": m} for p, m in items])
-        return [_result(Path(p), answer) for (p, _), answer in zip(items, answers)]
+    def render_generated(self, paths: list[Path]) -> list[Result]:
+        """Render generated files (diagrams, plots: tools.paths.generated), each in a clean child."""
+        answers = self._batch([{"kind": "generated", "path": str(p)} for p in paths])
+        return [_result(Path(p), answer) for p, answer in zip(paths, answers)]
 
     def close(self) -> None:
         self.process.stdin.close()

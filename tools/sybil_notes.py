@@ -136,37 +136,3 @@ class NotesPythonParser:
                 region.evaluator = self.evaluator
                 yield region
 
-
-@dataclass(frozen=True)
-class Fence:
-    path: Path
-    line: int  # 1-based line of the opening fence
-    language: str
-    info: str
-    body: str
-    start: int  # character offsets in the page
-    end: int
-
-    @property
-    def where(self) -> str:
-        return f"{rel(self.path)}:{self.line}"
-
-
-def iter_fences(path: Path) -> list[Fence]:
-    """Every fenced block of a page (Python or not), lexed exactly as Sybil lexes it."""
-    text = path.read_text()
-    lexer = RawFencedCodeBlockLexer(
-        info_pattern=re.compile(r"[ \t]*(?P<info>(?P<language>[^\s{`]*)[^\n]*)$\n", re.MULTILINE)
-    )
-    return [
-        Fence(
-            path=path,
-            line=text.count("\n", 0, region.start) + 1,
-            language=region.lexemes["language"],
-            info=region.lexemes["info"].strip(),
-            body=str(region.lexemes["source"]),
-            start=region.start,
-            end=region.end,
-        )
-        for region in lexer(Document(text, str(path)))
-    ]

@@ -1,7 +1,8 @@
 # --8<-- [start:setup]
 import torch
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 
 x = torch.tensor(-3.0, requires_grad=True, device=device)
 y = torch.tensor(5.0, requires_grad=True, device=device)

@@ -1,4 +1,6 @@
 # --8<-- [start:detach]
+import textwrap
+
 import torch
 
 a = torch.tensor([0.0, 1.0, 2.0], requires_grad=True)
@@ -21,8 +23,9 @@ try:
     b.sum().backward()
 except RuntimeError as e:
     message = str(e)
-    print(message[: message.index(":")])
-    #> one of the variables needed for gradient computation has been modified by an inplace operation
+    print(textwrap.fill(message[: message.index(":")], 72))
+    #> one of the variables needed for gradient computation has been modified
+    #> by an inplace operation
     print(message[message.index("is at version") : message.index(". Hint")])
 #> is at version 1; expected version 0 instead
 # --8<-- [end:inplace]

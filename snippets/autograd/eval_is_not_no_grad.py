@@ -10,7 +10,8 @@ model.eval()  # dropout becomes the identity ...
 out = model(x)
 print(model.training, torch.equal(out, model(x)))
 #> False True
-print(out.requires_grad, out.grad_fn.name())  # ... but the graph is still recorded
+# ... but the graph is still recorded
+print(out.requires_grad, out.grad_fn.name())
 #> True AddmmBackward0
 
 with torch.no_grad():  # (1)!

@@ -7,7 +7,7 @@ def f(x):
 
 
 def central_difference(f, x, h):
-    """Estimate the gradient of a scalar function f at x, one coordinate at a time."""
+    """Estimate the gradient of a scalar f at x, one coordinate at a time."""
     grad = torch.zeros_like(x)
     for i in range(x.numel()):
         step = torch.zeros_like(x)

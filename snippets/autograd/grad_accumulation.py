@@ -1,7 +1,8 @@
 # --8<-- [start:twice]
 import torch
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 
 x = torch.tensor(2.0, device=device, requires_grad=True)
 

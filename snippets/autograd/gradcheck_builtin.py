@@ -15,6 +15,7 @@ print(gradgradcheck(f, (x,)))  # (2)!
 # --8<-- [end:gradcheck]
 
 # --8<-- [start:float32]
+import textwrap
 import warnings
 
 x32 = torch.tensor([0.5, -1.0, 2.0], requires_grad=True)  # float32
@@ -23,6 +24,7 @@ with warnings.catch_warnings(record=True) as caught:
     ok = gradcheck(f, (x32,), raise_exception=False)
 print(ok)
 #> False
-print(str(caught[0].message).split(".")[0])
-#> Input #0 requires gradient and is not a double precision floating point or complex
+print(textwrap.fill(str(caught[0].message).split(".")[0], 72))
+#> Input #0 requires gradient and is not a double precision floating point
+#> or complex
 # --8<-- [end:float32]

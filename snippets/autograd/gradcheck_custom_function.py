@@ -17,7 +17,8 @@ class BuggySin(torch.autograd.Function):
 
 
 x = torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64, requires_grad=True)
-print(torch.allclose(BuggySin.apply(x), torch.sin(x)))  # the forward pass is right
+# the forward pass is right
+print(torch.allclose(BuggySin.apply(x), torch.sin(x)))
 #> True
 try:
     gradcheck(BuggySin.apply, (x,))

@@ -5,7 +5,8 @@ x, y, z = -3.0, 5.0, -2.0
 q = x + y
 f = q * z
 
-# backward pass: upstream gradient times local gradient, from f down to the inputs
+# backward pass: upstream gradient times local gradient,
+# from f down to the inputs
 df_df = 1.0
 df_dq = df_df * z  # local gradient of f = q*z with respect to q is z
 df_dz = df_df * q  # ... and with respect to z is q
@@ -21,7 +22,8 @@ import torch
 leaves = [torch.tensor(v, requires_grad=True) for v in (-3.0, 5.0, -2.0)]
 tx, ty, tz = leaves
 ((tx + ty) * tz).backward()
-print(f"by autograd: dx={tx.grad.item()}, dy={ty.grad.item()}, dz={tz.grad.item()}")
+dx, dy, dz = (t.grad.item() for t in leaves)
+print(f"by autograd: dx={dx}, dy={dy}, dz={dz}")
 #> by autograd: dx=-2.0, dy=-2.0, dz=2.0
 
 assert [t.grad.item() for t in leaves] == [df_dx, df_dy, df_dz]

@@ -1,7 +1,8 @@
 # --8<-- [start:leaves]
 import torch
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 
 x = torch.tensor(2.0, device=device, requires_grad=True)  # made by you: a leaf
 k = torch.tensor(3.0, device=device)  # made by you, no grad: also a leaf
@@ -10,7 +11,8 @@ v = u**2
 
 for name, t in [("x", x), ("k", k), ("u", u), ("v", v)]:
     node = t.grad_fn.name() if t.grad_fn is not None else None
-    print(f"{name}: requires_grad={t.requires_grad!s:5} is_leaf={t.is_leaf!s:5} grad_fn={node}")
+    flags = f"requires_grad={t.requires_grad!s:5} is_leaf={t.is_leaf!s:5}"
+    print(f"{name}: {flags} grad_fn={node}")
 #> x: requires_grad=True  is_leaf=True  grad_fn=None
 #> k: requires_grad=False is_leaf=True  grad_fn=None
 #> u: requires_grad=True  is_leaf=False grad_fn=MulBackward0
@@ -25,9 +27,11 @@ print(x.grad.item(), k.grad)
 
 # --8<-- [start:conversion]
 w = torch.tensor([1.0, 2.0], requires_grad=True)
-w64 = w.double()  # a dtype conversion is a recorded op: its result is not a leaf
+# a dtype conversion is a recorded op: its result is not a leaf
+w64 = w.double()
 print(w.is_leaf, w64.is_leaf, w64.grad_fn.name())
 #> True False ToCopyBackward0
-print(w.to("cpu") is w)  # .to() to where it already is returns the tensor itself
+# .to() to where the tensor already is returns the tensor itself
+print(w.to("cpu") is w)
 #> True
 # --8<-- [end:conversion]

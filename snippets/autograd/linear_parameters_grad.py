@@ -2,11 +2,14 @@
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 
 torch.manual_seed(0)
-layer = nn.Linear(3, 2).to(device)  # created on the CPU, moved: its parameters stay leaves
-inputs = torch.randn(4, 3).to(device)  # a batch of 4; no requires_grad: data is not learned
+# created on the CPU, then moved: its parameters stay leaves
+layer = nn.Linear(3, 2).to(device)
+# a batch of 4; no requires_grad: data is not learned
+inputs = torch.randn(4, 3).to(device)
 
 for name, p in layer.named_parameters():
     print(name, type(p).__name__, p.requires_grad, p.is_leaf, p.grad)
@@ -24,7 +27,8 @@ for name, p in layer.named_parameters():
 #> bias (2,) (2,)
 print(layer.bias.grad.tolist())  # d(sum of out)/d(bias_j) = batch size
 #> [4.0, 4.0]
-print(torch.allclose(layer.weight.grad, inputs.sum(0).expand(2, 3)))  # each row: sum of inputs
+# each row of the weight's gradient: the sum of the inputs
+print(torch.allclose(layer.weight.grad, inputs.sum(0).expand(2, 3)))
 #> True
 print(inputs.grad)
 #> None

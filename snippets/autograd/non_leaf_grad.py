@@ -1,4 +1,5 @@
 # --8<-- [start:warning]
+import textwrap
 import warnings
 
 import torch
@@ -11,8 +12,10 @@ with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     print(u.grad)
 #> None
-print(caught[0].category.__name__, "|", str(caught[0].message).split(". ")[0])
-#> UserWarning | The .grad attribute of a Tensor that is not a leaf Tensor is being accessed
+print(caught[0].category.__name__)
+#> UserWarning
+print(textwrap.fill(str(caught[0].message).split(". ")[0], 76))
+#> The .grad attribute of a Tensor that is not a leaf Tensor is being accessed
 # --8<-- [end:warning]
 
 # --8<-- [start:retain]

@@ -1,7 +1,10 @@
 # --8<-- [start:error]
+import textwrap
+
 import torch
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 
 x = torch.tensor([1.0, 2.0, 3.0], device=device, requires_grad=True)
 y = x**2  # three outputs
@@ -32,8 +35,10 @@ print(x.grad.tolist())
 #> [2.0, 2.0, -6.0]
 
 try:
-    (x**2).backward(torch.ones(2, device=device))  # v must have the shape of the output
+    # v must have the shape of the output
+    (x**2).backward(torch.ones(2, device=device))
 except RuntimeError as e:
-    print(e)
-#> Mismatch in shape: grad_output[0] has a shape of torch.Size([2]) and output[0] has a shape of torch.Size([3]).
+    print(textwrap.fill(str(e), 76))
+#> Mismatch in shape: grad_output[0] has a shape of torch.Size([2]) and
+#> output[0] has a shape of torch.Size([3]).
 # --8<-- [end:weighted]

@@ -1,7 +1,8 @@
 # --8<-- [start:flag]
 import torch
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 
 a = torch.tensor([1.0, 2.0, 3.0], device=device)
 print(a.requires_grad)
@@ -11,7 +12,8 @@ w = torch.tensor([0.5, -1.0, 2.0], device=device, requires_grad=True)
 print(w.requires_grad)
 #> True
 
-a.requires_grad_()  # in place, returns a itself; requires_grad_(False) turns it off
+# in place, returns a itself; requires_grad_(False) turns it off
+a.requires_grad_()
 print(a.requires_grad)
 #> True
 
@@ -31,6 +33,7 @@ print((c * w).requires_grad)  # one input does
 #> True
 print((w * w).sum().requires_grad)  # and it carries through every later op
 #> True
-print(w.argmax().requires_grad, (w > 0).requires_grad)  # integer/bool results never do
+# integer and boolean results never do
+print(w.argmax().requires_grad, (w > 0).requires_grad)
 #> False False
 # --8<-- [end:propagation]

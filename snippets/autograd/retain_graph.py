@@ -1,7 +1,10 @@
 # --8<-- [start:second]
+import textwrap
+
 import torch
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 
 x = torch.tensor(-3.0, device=device, requires_grad=True)
 y = torch.tensor(5.0, device=device, requires_grad=True)
@@ -13,10 +16,13 @@ try:
     f.backward()
 except RuntimeError as e:
     for sentence in str(e).removesuffix(".").split(". "):
-        print(sentence + ".")
-#> Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed).
-#> Saved intermediate values of the graph are freed when you call .backward() or autograd.grad().
-#> Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.
+        print(textwrap.fill(sentence + ".", 76))
+#> Trying to backward through the graph a second time (or directly access saved
+#> tensors after they have already been freed).
+#> Saved intermediate values of the graph are freed when you call .backward()
+#> or autograd.grad().
+#> Specify retain_graph=True if you need to backward through the graph a second
+#> time or if you need to access saved tensors after calling backward.
 # --8<-- [end:second]
 
 # --8<-- [start:retain]
@@ -28,7 +34,8 @@ f.backward(retain_graph=True)  # walk the graph, keep the saved values
 print([leaf.grad.item() for leaf in (x, y, z)])
 #> [-2.0, -2.0, 2.0]
 f.backward()  # walks the same graph again (and frees it this time)
-print([leaf.grad.item() for leaf in (x, y, z)])  # accumulated: twice the gradient
+# accumulated: twice the gradient
+print([leaf.grad.item() for leaf in (x, y, z)])
 #> [-4.0, -4.0, 4.0]
 # --8<-- [end:retain]
 

@@ -1,7 +1,8 @@
 # --8<-- [start:stale]
 import torch
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 
 w = torch.tensor(0.5, device=device, requires_grad=True)
 h = torch.tensor(1.0, device=device)  # a state carried from step to step

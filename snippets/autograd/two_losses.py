@@ -2,7 +2,8 @@
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 
 torch.manual_seed(0)
 trunk = nn.Linear(4, 3).to(device)  # shared by both losses
@@ -12,7 +13,8 @@ inputs = torch.randn(5, 4).to(device)
 features = trunk(inputs)
 loss_a = head_a(features).pow(2).mean()
 loss_b = head_b(features).abs().mean()
-loss_a.backward(retain_graph=True)  # the trunk's part of the graph is needed again...
+# the trunk's part of the graph is needed again...
+loss_a.backward(retain_graph=True)
 loss_b.backward()  # ...by this walk, which frees it
 separate = trunk.weight.grad.clone()
 # --8<-- [end:separate]
@@ -23,7 +25,8 @@ for module in (trunk, head_a, head_b):
 
 features = trunk(inputs)
 loss = head_a(features).pow(2).mean() + head_b(features).abs().mean()
-loss.backward()  # one walk: the trunk's nodes run once, with the two gradients summed
+# one walk: the trunk's nodes run once, with the two gradients summed
+loss.backward()
 print(torch.allclose(trunk.weight.grad, separate, atol=1e-6))
 #> True
 # --8<-- [end:summed]

@@ -1,7 +1,8 @@
 # --8<-- [start:branches]
 import torch
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 
 x = torch.tensor(2.0, device=device, requires_grad=True)
 a = x + 1  # path 1: da/dx = 1
@@ -27,6 +28,7 @@ with torch.no_grad():
 s = torch.tensor([[5.0]], device=device)
 out = layer(layer(s))  # the same parameter used twice in one graph
 out.sum().backward()
-print(out.item(), layer.weight.grad.item())  # d(w^2 s)/dw = 2 w s = 30 = 15 + 15
+# d(w^2 s)/dw = 2 w s = 30 = 15 + 15
+print(out.item(), layer.weight.grad.item())
 #> 45.0 30.0
 # --8<-- [end:shared]

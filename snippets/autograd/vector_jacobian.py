@@ -2,7 +2,8 @@
 import torch
 from torch.autograd.functional import jacobian
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+accelerator = torch.accelerator.current_accelerator(check_available=True)
+device = accelerator or torch.device("cpu")
 
 
 def func(x):  # R^3 -> R^2
@@ -22,7 +23,8 @@ print((v @ J).tolist(), x.grad.tolist())
 #> [2.0, -1.0, -12.0] [2.0, -1.0, -12.0]
 assert torch.equal(x.grad, v @ J)
 
-(vjp,) = torch.autograd.grad(func(x), x, grad_outputs=v)  # the same product, .grad untouched
+# the same product, returned; .grad untouched
+(vjp,) = torch.autograd.grad(func(x), x, grad_outputs=v)
 print(vjp.tolist())
 #> [2.0, -1.0, -12.0]
 # --8<-- [end:vjp]

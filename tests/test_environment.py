@@ -1,0 +1,77 @@
+"""The environment `dev.py` builds is exactly what requirements.lock says, and the default test
+run verifies the device the snippets pick."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import platform
+import subprocess
+import sys
+
+import torch
+
+from tools.paths import ROOT
+
+
+def _dev():
+    spec = importlib.util.spec_from_file_location("dev", ROOT / "dev.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _pins() -> dict[str, str]:
+    from packaging.requirements import Requirement
+
+    norm = _dev()._norm
+    text = (ROOT / "requirements.lock").read_text().replace("\\\n", " ")
+    pins = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            requirement = Requirement(line.split(" --hash")[0].strip())
+            if requirement.marker is None or requirement.marker.evaluate():
+                pins[norm(requirement.name)] = str(requirement.specifier)
+    return pins
+
+
+def test_every_pin_is_exact_and_all_but_torch_are_hashed():
+    hashed, unhashed, names = _dev()._split_lock()
+    assert unhashed == ["torch==2.13.0"]
+    for entry in hashed.splitlines():
+        requirement = entry.split(" --hash")[0].split(";")[0].strip()
+        assert "==" in requirement and "--hash=sha256:" in entry, entry
+    assert "ruff" in names
+
+
+def test_the_environment_holds_exactly_the_lock():
+    from packaging.requirements import Requirement
+
+    pins, norm = _pins(), _dev()._norm
+    installed = {norm(d.metadata["Name"]): d.version for d in importlib.metadata.distributions()}
+    # torch's own runtime dependencies are allowed (PyPI's Linux build pins its CUDA wheels).
+    torch_deps = {norm(Requirement(r).name) for r in importlib.metadata.requires("torch") or []}
+    extra = set(installed) - set(pins) - torch_deps - {"pip", "pytorch-notes"}
+    assert extra == set(), "installed but not in requirements.lock (dev.py removes these)"
+    wrong = {name: (installed.get(name), spec) for name, spec in pins.items() if installed.get(name, "").split("+")[0]
+             != spec.removeprefix("==")}
+    assert wrong == {}, "installed version differs from the lock"
+
+
+def test_pip_check_passes():
+    result = subprocess.run([sys.executable, "-m", "pip", "check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_stamp_records_the_python_version():
+    assert platform.python_version() in _dev()._stamp()
+
+
+def test_the_default_device_is_the_one_the_snippets_pick():
+    picked = torch.accelerator.current_accelerator(check_available=True)
+    want = picked.type if picked is not None else "cpu"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "tests/test_vendor.py"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"snippets run on: {want} (--device to assert one)" in result.stdout

@@ -1,0 +1,83 @@
+"""Every plot on the site is drawn from its snippets' numbers (tools/plots.py, tools/figures/),
+is current, is shown by a page in both colour schemes with real alt text, and nothing else
+is in a plots/ folder."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tools import plots
+from tools.paths import DOCS, ROOT, doc_pages
+
+OUTPUTS = plots.outputs()
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s#]+)(?:#(?P<only>only-light|only-dark))?\)")
+
+
+# That each plot file is current is checked with every generated file, by the outputs engine:
+# tests/test_generated.py.
+
+
+def test_no_hand_made_plots():
+    on_disk = {p for p in DOCS.rglob("plots/*") if p.is_file()}
+    assert sorted(p.relative_to(ROOT).as_posix() for p in on_disk - {g.path for g in OUTPUTS}) == [], (
+        "files under a plots/ folder that no tools/figures/ module draws"
+    )
+
+
+def test_every_plot_is_shown_in_both_schemes_with_alt_text():
+    shown: dict[str, list[tuple[str, str, str]]] = {}  # file -> [(page:line, alt, only)]
+    for page in doc_pages():
+        for number, line in enumerate(page.read_text().splitlines(), start=1):
+            for match in IMAGE.finditer(line):
+                target = (page.parent / match["src"]).resolve()
+                where = f"{page.relative_to(ROOT)}:{number}"
+                shown.setdefault(str(target), []).append((where, match["alt"].strip(), match["only"] or ""))
+    problems = []
+    for plot in plots.plots():
+        files = plot.files()
+        for scheme, path in files.items():
+            uses = shown.get(str(path.resolve()), [])
+            if not uses:
+                problems.append(f"{path.relative_to(ROOT)}: no page shows it")
+            for where, alt, only in uses:
+                if only != f"only-{scheme}":
+                    problems.append(f"{where}: show {path.name} with #only-{scheme}")
+                if len(alt.split()) < 5:
+                    problems.append(f"{where}: alt text {alt!r} does not say what the plot shows")
+    assert problems == [], "\n".join(problems)
+
+
+def test_plots_are_valid_svg_with_a_title():
+    for generated in OUTPUTS:
+        root = ET.fromstring(generated.render())
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        assert root.find("{http://www.w3.org/2000/svg}title").text
+
+
+def test_renderer_maps_data_to_the_plot_area():
+    """A line from the lower-left to the upper-right corner of its limits spans the plot area."""
+    chart = plots.Chart("t", "x", "y", lines=[plots.Line("a", [0.0, 1.0], [0.0, 1.0])], xlim=(0, 1), ylim=(0, 1))
+    svg = plots.render_svg([chart], 1, "light")
+    left, right = plots.MARGIN["left"], plots.PANEL_W - plots.MARGIN["right"]
+    top, bottom = plots.MARGIN["top"], plots.PANEL_H - plots.MARGIN["bottom"] - plots.LEGEND_ROW
+    assert f'points="{left},{bottom} {right},{top}"' in svg
+
+
+def test_renderer_spaces_decades_evenly_on_a_log_axis_and_breaks_at_missing_values():
+    chart = plots.Chart(
+        "t", "x", "y", lines=[plots.Line("a", [1, 2, 3, 4], [1e-2, 1e-1, float("nan"), 1.0])],
+        xlim=(1, 4), ylim=(1e-2, 1), logy=True,
+    )
+    svg = plots.render_svg([chart], 1, "dark")
+    polylines = re.findall(r'<polyline points="([^"]+)"', svg)
+    assert len(polylines) == 2  # the nan splits the line
+    (first, second), (third,) = [[tuple(map(float, p.split(","))) for p in line.split()] for line in polylines]
+    assert first[1] - second[1] == pytest.approx(second[1] - third[1])  # 1e-2 -> 1e-1 -> 1 equal steps
+
+
+def test_a_title_too_long_for_its_panel_is_an_error():
+    with pytest.raises(ValueError, match="too long"):
+        plots.render_svg([plots.Chart("x" * 80, "x", "y", lines=[plots.Line("a", [0, 1], [0, 1])])], 1, "light")
