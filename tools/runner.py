@@ -114,14 +114,17 @@ def _in_child(request: dict) -> dict:
         except BaseException as error:  # noqa: BLE001 - reported with its traceback, never swallowed
             where, text = _snippet_traceback(error, path)
             result["error"] = f"{where}: raised {type(error).__name__}: {error}\n{text}"
-    else:  # a generated file (diagram, plot)
+    else:  # generated files drawn by the same code (a plot's light and dark variants), one child
         from tools.paths import render_generated
 
-        try:
-            result["rendering"] = render_generated(request["path"])
-        except BaseException as error:  # noqa: BLE001
-            text = "".join(traceback.format_exception(error))
-            result["error"] = f"{rel(request['path'])}: drawing it raised {type(error).__name__}: {error}\n{text}"
+        result["renderings"] = {}
+        for path in request["paths"]:
+            try:
+                result["renderings"][path] = render_generated(path)
+            except BaseException as error:  # noqa: BLE001
+                text = "".join(traceback.format_exception(error))
+                result["error"] = f"{rel(path)}: drawing it raised {type(error).__name__}: {error}\n{text}"
+                break
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
     for fd, file in captured.items():
@@ -234,9 +237,18 @@ class Runner:
         return [_result(Path(p), answer) for p, answer in zip(paths, answers)]
 
     def render_generated(self, paths: list[Path]) -> list[Result]:
-        """Render generated files (diagrams, plots: tools.paths.generated), each in a clean child."""
-        answers = self._batch([{"kind": "generated", "path": str(p)} for p in paths])
-        return [_result(Path(p), answer) for p, answer in zip(paths, answers)]
+        """Render generated files (diagrams, plots: tools.paths.generated) in clean children: one
+        per drawing, so that a plot's light and dark variants share one computation."""
+        groups: dict[tuple, list[Path]] = {}
+        for path in map(Path, paths):
+            groups.setdefault((path.parent, path.stem.removesuffix("-light").removesuffix("-dark")), []).append(path)
+        answers = self._batch([{"kind": "generated", "paths": [str(p) for p in group]} for group in groups.values()])
+        results = {}
+        for group, answer in zip(groups.values(), answers):
+            for path in group:
+                rendering = answer.get("renderings", {}).get(str(path))
+                results[path] = _result(path, {**answer, "rendering": rendering} if rendering is not None else answer)
+        return [results[Path(p)] for p in paths]
 
     def close(self) -> None:
         self.process.stdin.close()
@@ -253,7 +265,7 @@ class Runner:
 
 def _result(path: Path, answer: dict) -> Result:
     where = rel(path)
-    if answer.get("error"):
+    if answer.get("error") and answer.get("rendering") is None:
         error = answer["error"]
         if answer.get("stderr"):
             error += f"\nit also wrote to stderr:\n{answer['stderr']}"
@@ -262,6 +274,8 @@ def _result(path: Path, answer: dict) -> Result:
         return Result(path, None, f"{where}: wrote to the stdout file descriptor directly:\n{answer['stray_stdout']}")
     if answer.get("stderr"):
         return Result(path, None, f"{where}: wrote to stderr (a warning or a message; fix it):\n{answer['stderr']}")
+    if answer.get("rendering") is None:
+        return Result(path, None, f"{where}: no rendering came back: {answer.get('error', 'unknown error')}")
     return Result(path, answer["rendering"], None)
 
 
