@@ -71,7 +71,7 @@ def _wait_for(url: str, needle: str, timeout: float) -> float:
     return float("inf")
 
 
-def _serve_latencies() -> tuple[float, float]:
+def _serve_latencies(root: Path = ROOT) -> tuple[float, float]:
     """(edited page, edited snippet): seconds from saving to `mkdocs serve` serving the change.
 
     Runs in a copy of the site (docs, snippets, mkdocs.yml and the lab cache), never in the tree.
@@ -79,15 +79,15 @@ def _serve_latencies() -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp)
         for name in ("docs", "snippets", "mkdocs.yml", ".cache"):
-            source = ROOT / name
+            source = root / name
             if source.is_dir():
                 shutil.copytree(source, copy / name)
             elif source.is_file():
                 shutil.copy(source, copy / name)
         config = (copy / "mkdocs.yml").read_text()
-        config = config.replace("custom_dir: tools/theme", f"custom_dir: {ROOT / 'tools/theme'}")
-        config = config.replace("  - tools/mkdocs_hooks.py", f"  - {ROOT / 'tools/mkdocs_hooks.py'}")
-        config = re.sub(r"(?m)^  - tools$", f"  - {ROOT / 'tools'}", config)
+        config = config.replace("custom_dir: tools/theme", f"custom_dir: {root / 'tools/theme'}")
+        config = config.replace("  - tools/mkdocs_hooks.py", f"  - {root / 'tools/mkdocs_hooks.py'}")
+        config = re.sub(r"(?m)^  - tools$", f"  - {root / 'tools'}", config)
         (copy / "mkdocs.yml").write_text(config)
         port = _free_port()
         server = subprocess.Popen(

@@ -12,7 +12,9 @@ run by a reader from an empty directory:
   `import torch` still fails with a NameError, and nothing another snippet did is visible (each
   child starts from the server, never from another child);
 * draws fresh seeds for torch, `random` and numpy, as a new process does: unseeded output differs
-  from run to run here too.
+  from run to run here too;
+* uses one CPU thread for torch's operators (OMP_NUM_THREADS=1 unless set): several children run
+  at once, one per core.
 
 `render_files` renders snippet files (tools/outputs.py places the output) and returns, for each,
 the rendering or the error (file and line, traceback, stderr). `render_generated` renders
@@ -210,6 +212,10 @@ class Runner:
 
     def __init__(self, jobs: int = 2, env: dict | None = None):
         env = {k: v for k, v in (env or os.environ).items() if not k.startswith("PYTEST")}
+        # One intra-op thread per child: children run side by side on the cores, and torch's
+        # default (a thread per core in each child) oversubscribes them: regen took 3x longer.
+        # The snippets print rounded values, identical either way (regen rewrites nothing).
+        env.setdefault("OMP_NUM_THREADS", "1")
         self.jobs = jobs
         self.lock = threading.Lock()  # one batch at a time: callers may share a runner across threads
         self.process = subprocess.Popen(
