@@ -8,6 +8,7 @@ exactly as the test would run it itself, and a piece nobody selected does not ru
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -19,6 +20,11 @@ from tools.notebooks import run_notebook
 from tools.paths import generated_files
 from tools.runner import Runner
 from tools.site import build_site
+
+# These pieces run side by side on the cores, so each uses one torch thread (the runner's children,
+# the lab kernels, this process): torch's default of a thread per core in each of them
+# oversubscribes the machine. Outputs are rounded and identical either way. Set it to override.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="suite-background")
 _RUNNER: list[Runner] = []
