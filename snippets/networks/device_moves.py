@@ -2,8 +2,9 @@
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")  # (1)!
-cuda_only = torch.device("cuda" if torch.cuda.is_available() else "cpu")  # (2)!
+device = torch.accelerator.current_accelerator(check_available=True)  # (1)!
+device = device or torch.device("cpu")
+old_way = torch.device("cuda" if torch.cuda.is_available() else "cpu")  # (2)!
 # --8<-- [end:pick]
 
 # --8<-- [start:model]
