@@ -23,7 +23,7 @@ device = torch.accelerator.current_accelerator(check_available=True) or torch.de
 
 torch.manual_seed(0)
 classifier = ImageClassifier().to(device)
-images = torch.rand(4, 1, 28, 28).to(device)  # a batch of 4 fake grey images
+images = torch.rand(4, 1, 28, 28).to(device)  # a batch of 4 fake gray images
 
 logits = classifier(images)
 print(tuple(logits.shape), [round(v, 3) for v in logits[0, :3].tolist()])

@@ -13,7 +13,7 @@ sequential = nn.Sequential(
     nn.ReLU(),
     nn.Linear(512, 10),  # logits: no activation after the last layer
 ).to(device)
-batch = torch.rand(4, 1, 28, 28).to(device)  # a batch of 4 fake grey images
+batch = torch.rand(4, 1, 28, 28).to(device)  # a batch of 4 fake gray images
 
 scores = sequential(batch)
 print(tuple(scores.shape), [round(v, 3) for v in scores[0, :3].tolist()])

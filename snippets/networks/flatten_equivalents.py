@@ -23,7 +23,7 @@ for name, flat in ways.items():
 # --8<-- [end:same]
 
 # --8<-- [start:view]
-rgb = torch.rand(4, 28, 28, 3).permute(0, 3, 1, 2)  # colour images stored channels-last, viewed as [4, 3, 28, 28]
+rgb = torch.rand(4, 28, 28, 3).permute(0, 3, 1, 2)  # color images stored channels-last, viewed as [4, 3, 28, 28]
 print(tuple(rgb.shape), rgb.is_contiguous())
 #> (4, 3, 28, 28) False
 try:
