@@ -12,9 +12,8 @@ print(x.grad.tolist())
 # --8<-- [end:relu]
 
 # --8<-- [start:cost]
-from torch import nn
-
-linears = [nn.Linear(784, 512), nn.Linear(512, 512), nn.Linear(512, 10)]
+sizes = [(784, 512), (512, 512), (512, 10)]  # the classifier's Linear layers
+linears = [torch.nn.Linear(n_in, n_out) for n_in, n_out in sizes]
 multiply_adds = sum(m.in_features * m.out_features for m in linears)
 relu_maxes = 512 + 512  # one max(0, x) per hidden unit
 print(f"per image: {multiply_adds:,} multiply-adds, {relu_maxes:,} ReLUs")
