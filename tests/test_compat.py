@@ -89,6 +89,22 @@ def test_report_lists_what_differs_and_fails():
     assert "relu.py" not in text and "devices.md" not in text
 
 
+def test_the_report_names_the_first_changed_line():
+    sybil = (
+        "Example at docs/index.md, line 65, column 1 did not evaluate as expected:\n"
+        "output drift in docs/index.md, line 65:\n"
+        "--- docs/index.md, line 65 (the #> lines the page shows)\n"
+        "+++ docs/index.md, line 65 (what the code printed)\n"
+        "@@ -1 +1 @@\n-2.13.0\n+2.7.0\n"
+    )
+    assert compat.first_difference(sybil) == "2.13.0 -> 2.7.0"
+    raised = "snippets/x.py raised when run standalone:\nTraceback (most recent call last):\n  ...\nTypeError: no\n"
+    assert compat.first_difference(raised) == "snippets/x.py raised when run standalone: TypeError: no"
+    assert compat.first_difference("ValueError: 2.7.0 != 2.13.0\nmore") == "ValueError: 2.7.0 != 2.13.0"
+    text, _ = compat.report("2.7.0", [_record("docs/index.md::line:65,column:1", "failed", sybil)], 1)
+    assert "| docs/index.md | 1 | line:65,column:1: 2.13.0 -> 2.7.0 |" in text
+
+
 def test_report_passes_only_when_everything_ran_and_passed():
     records = [_record(SNIP.format("networks/relu.py")), _record("docs/index.md::line:66,column:1")]
     assert compat.report("2.13.0", records, pytest_code=0)[1] == 0

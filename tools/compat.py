@@ -68,15 +68,28 @@ def unit_of(nodeid: str) -> str:
     return nodeid.split("::", 1)[0]
 
 
+def first_difference(message: str) -> str:
+    """`shown -> printed` from the first changed line of an output diff; for a traceback, its last
+    line; else the message's first line."""
+    lines = message.strip().splitlines()
+    removed = next((line[1:] for line in lines if line.startswith("-") and not line.startswith("---")), None)
+    added = next((line[1:] for line in lines if line.startswith("+") and not line.startswith("+++")), None)
+    if removed is not None or added is not None:
+        return f"{(removed or '').strip()} -> {(added or '').strip()}"
+    if any(line.startswith("Traceback") for line in lines):
+        return lines[0].rstrip(":") + ": " + lines[-1].strip()  # what raised, and the exception
+    return lines[0] if lines else ""
+
+
 def differing(records: Iterable[dict]) -> dict[str, list[str]]:
-    """{snippet or page: [what failed, first line of why]}, for every record that did not pass."""
+    """{snippet or page: [which check: its first difference]}, for every record that did not pass."""
     out: dict[str, list[str]] = {}
     for record in records:
         if record["outcome"] in ("passed", "skipped"):
             continue
         where = record["nodeid"].split("::", 1)[1] if "::" in record["nodeid"] else ""
-        why = (record.get("message") or record["outcome"]).strip().splitlines()
-        out.setdefault(unit_of(record["nodeid"]), []).append(f"{where}: {why[0] if why else ''}")
+        why = first_difference(record.get("message") or record["outcome"])
+        out.setdefault(unit_of(record["nodeid"]), []).append(f"{where}: {why}")
     return out
 
 
