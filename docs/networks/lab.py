@@ -62,7 +62,7 @@ print(tuple(layer.weight.shape), tuple(y_by_hand.shape))
 # %% [markdown]
 # ## Exercise 3: flatten a batch of images, and catch the bug
 #
-# A batch of 8 grey images has shape $[8, 1, 28, 28]$; the first layer of the classifier wants
+# A batch of 8 gray images has shape $[8, 1, 28, 28]$; the first layer of the classifier wants
 # $[8, 784]$. Flatten it with `nn.Flatten()`. Then try `torch.flatten(images)` with no other
 # argument: what shape do you get, and why does it break the model? Fix the call.
 #
