@@ -34,7 +34,9 @@ print(x_meta.device, x_meta is x, x.to("cpu") is x)
 # --8<-- [end:tensor]
 
 # --8<-- [start:check]
-cuda0, cuda = torch.device("cuda:0"), torch.device("cuda")
-print(cuda0 == cuda, cuda0.type == "cuda")
-#> False True
+# device objects only: nothing is put on a GPU, so this runs anywhere
+print(torch.device("cuda:0") == torch.device("cuda"))
+#> False
+print(torch.device("cuda:0").type == "cuda")
+#> True
 # --8<-- [end:check]
