@@ -34,7 +34,7 @@ for epoch in range(20):
         loss = loss_fn(model(inputs), labels)
         loss.backward()
         optimizer.step()
-        losses.append(loss.item())  # (2)!
+        losses.append(loss.item())  # (1)!
         if len(losses) % 40 == 0:
             print(f"epoch {epoch:2d}  step {len(losses):3d}  "
                   f"loss {loss.item():.3f}")

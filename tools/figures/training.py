@@ -95,18 +95,26 @@ def _decision_regions() -> list[Chart]:
 
 def _learning_rates() -> list[Chart]:
     curves = run_snippet("training/pitfall_lr.py")["curves"]
-    lines = []
-    for lr, losses in curves.items():
-        finite = [(step, v) for step, v in enumerate(losses) if math.isfinite(v)]
-        lines.append(Line(f"SGD, lr {lr:g}", [s for s, _ in finite], [v for _, v in finite]))
+
+    def line(lr, last):
+        finite = [(step, v) for step, v in enumerate(curves[lr][:last]) if math.isfinite(v)]
+        return Line(f"SGD, lr {lr:g}", [s for s, _ in finite], [v for _, v in finite])
+
     return [
         Chart(
-            title="SGD on the spirals at three learning rates",
+            title="The first 12 steps, three learning rates",
             xlabel="step",
             ylabel="training loss",
-            lines=lines,
+            lines=[line(lr, 12) for lr in curves],
             logy=True,
-        )
+        ),
+        Chart(
+            title="All 150 steps, without lr 30",
+            xlabel="step",
+            ylabel="training loss",
+            lines=[line(lr, None) for lr in curves if lr != 30.0],
+            logy=True,
+        ),
     ]
 
 
@@ -115,5 +123,5 @@ PLOTS = [
     Plot("training/plots/fixes", _fixes),
     Plot("training/plots/loss-curve", _loss_curve),
     Plot("training/plots/decision-regions", _decision_regions),
-    Plot("training/plots/learning-rates", _learning_rates),
+    Plot("training/plots/learning-rates", _learning_rates, columns=2),
 ]
