@@ -13,7 +13,7 @@ import copy
 import torch
 from torch import nn
 
-_ = torch.manual_seed(0)  # manual_seed returns the generator; `_ =` keeps it off the page
+_ = torch.manual_seed(0)  # returns the generator; `_ =` keeps it off the page
 
 # %% [markdown]
 # ## Exercise 1: measure the vanishing gradient of a tanh network
@@ -43,7 +43,8 @@ def tanh_mlp(depth=12, width=32, classes=5):
 def grad_norms(model, x, y):
     model.zero_grad()
     nn.functional.cross_entropy(model(x), y).backward()
-    return [m.weight.grad.norm().item() for m in model if isinstance(m, nn.Linear)]
+    linears = [m for m in model if isinstance(m, nn.Linear)]
+    return [layer.weight.grad.norm().item() for layer in linears]
 
 
 x = torch.randn(128, 32)
@@ -82,7 +83,8 @@ for m in model:
 xavier = grad_norms(model, x, y)
 ratio_xavier = xavier[0] / xavier[-1]
 print([f"{g:.1e}" for g in xavier])
-print(f"layer 1 / layer 12: {ratio_xavier:.2f} (default init: {ratio_default:.1e})")
+print(f"layer 1 / layer 12: {ratio_xavier:.2f} "
+      f"(default init: {ratio_default:.1e})")
 assert 0.1 < ratio_xavier < 10
 
 w = model[2].weight  # a 32 x 32 hidden layer
@@ -116,7 +118,10 @@ for step in range(10):
     nn.functional.cross_entropy(net(inputs), labels).backward()
     with torch.no_grad():
         for i, p in enumerate(net.parameters()):
-            velocity[i] = p.grad.clone() if velocity[i] is None else mu * velocity[i] + p.grad
+            if velocity[i] is None:
+                velocity[i] = p.grad.clone()  # b_1 = g_1
+            else:
+                velocity[i] = mu * velocity[i] + p.grad
             p -= lr * velocity[i]
 
 optimizer = torch.optim.SGD(twin.parameters(), lr=lr, momentum=mu)
@@ -141,7 +146,8 @@ print("momentum by hand == torch.optim.SGD(momentum=0.9)")
 def blobs(n_per_class, seed):
     g = torch.Generator().manual_seed(seed)
     centers = torch.tensor([[0.0, 2.0], [-2.0, -1.0], [2.0, -1.0]])
-    x = torch.cat([c + 0.8 * torch.randn(n_per_class, 2, generator=g) for c in centers])
+    x = torch.cat([c + 0.8 * torch.randn(n_per_class, 2, generator=g)
+                   for c in centers])
     y = torch.arange(3).repeat_interleave(n_per_class)
     return x, y
 
@@ -152,7 +158,8 @@ x_test, y_test = blobs(100, seed=1)
 
 def buggy_training():
     torch.manual_seed(0)
-    model = nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 3), nn.Softmax(dim=1))
+    model = nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 3),
+                          nn.Softmax(dim=1))
     optimizer = torch.optim.SGD(model.parameters(), lr=0.5)
     for step in range(100):
         loss = nn.functional.cross_entropy(model(x_train), y_train)
@@ -173,7 +180,8 @@ def buggy_training():
 # %% tags=["solution"]
 def fixed_training():
     torch.manual_seed(0)
-    model = nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 3))  # logits out
+    model = nn.Sequential(nn.Linear(2, 32), nn.ReLU(),
+                          nn.Linear(32, 3))  # logits out
     optimizer = torch.optim.SGD(model.parameters(), lr=0.5)
     for step in range(100):
         optimizer.zero_grad()
@@ -191,7 +199,8 @@ def accuracy(model, x, y):
 
 buggy, buggy_loss = buggy_training()
 fixed, fixed_loss = fixed_training()
-print(f"buggy: loss {buggy_loss:.3f}, held-out accuracy {accuracy(buggy, x_test, y_test):.3f}")
-print(f"fixed: loss {fixed_loss:.3f}, held-out accuracy {accuracy(fixed, x_test, y_test):.3f}")
+for name, model, loss in [("buggy", buggy, buggy_loss), ("fixed", fixed, fixed_loss)]:
+    print(f"{name}: loss {loss:.3f}, "
+          f"held-out accuracy {accuracy(model, x_test, y_test):.3f}")
 assert fixed_loss < buggy_loss
 assert accuracy(fixed, x_test, y_test) > 0.9
