@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.contract import DOCS, build_site
+from tools.contract import DOCS
 
 # Anything the browser would fetch on its own: scripts, stylesheets, icons, images, frames, CSS urls.
 EXTERNAL_FETCH = re.compile(
@@ -18,15 +18,6 @@ EXTERNAL_FETCH = re.compile(
     r"""|url\(\s*["']?(?:https?:)?//[^)]*|@import\s+["']?(?:https?:)?//\S*""",
     re.I,
 )
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return site_dir
 
 
 def _pages(site: Path) -> list[Path]:
