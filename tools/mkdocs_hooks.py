@@ -141,7 +141,7 @@ def _fold_solutions(html: str) -> str:
             run.append(cell)
             continue
         if run:
-            box = soup.new_tag("details", attrs={"class": "notes-solution"})
+            box = soup.new_tag("details", attrs={"class": "notes-solution success"})
             summary = soup.new_tag("summary")
             summary.string = "Solution (try the exercise first)"
             box.append(summary)

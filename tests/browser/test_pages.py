@@ -252,10 +252,14 @@ def test_keyboard_reaches_content_and_scheme_toggle(visit, path, source):
     toggle, and pressing it switches the scheme."""
     page = visit(path).page
     page.keyboard.press("Tab")
-    first = page.evaluate("() => [document.activeElement.className, document.activeElement.getAttribute('href')]")
-    assert first[0] == "md-skip", f"the first Tab stop is {first}, not the skip link"
+    first = page.evaluate(
+        "() => [document.activeElement.classList.contains('md-skip'), document.activeElement.outerHTML.slice(0, 120),"
+        " document.activeElement.getAttribute('href')]"
+    )
+    assert first[0], f"the first Tab stop is {first[1]}, not the skip link"
     page.keyboard.press("Enter")
-    assert page.evaluate("location.hash") == first[1], "the skip link did not move to the content"
+    assert page.evaluate("location.hash") == first[2], "the skip link did not move to the content"
+    assert page.evaluate(f"!!document.querySelector('.md-content {first[2]}')"), "the skip link's target is not in the content"
     page.keyboard.press("Shift+Tab")  # back into the page from the top
     page.goto(page.url.split("#")[0], wait_until="networkidle")
     for _ in range(40):
