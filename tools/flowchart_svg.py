@@ -103,6 +103,9 @@ def _node(chart: Flowchart, text: str, where: str) -> str:
         for opening, closing, kind in SHAPES:
             if rest.startswith(opening) and rest.endswith(closing):
                 label, shape = rest[len(opening) : len(rest) - len(closing)], kind
+                quoted = opening.endswith('"')
+                if (quoted and '"' in label) or (not quoted and re.search(r'[][(){}"]', label)):
+                    raise FlowchartError(f"{where}: unsupported node shape or label {rest!r}")
                 break
         else:
             raise FlowchartError(f"{where}: unsupported node shape {rest!r}")
