@@ -5,7 +5,7 @@
     python3 dev.py test      # the whole verification (what CI runs)
     python3 dev.py regen     # rewrite every generated output after an intended change
     python3 dev.py build     # mkdocs build --strict into site/
-    python3 dev.py bench     # speed and size table
+    python3 dev.py bench     # speed and size table (--browser: Lighthouse on every page)
 
 Each command first makes sure `.venv/` exists and matches `requirements.lock`
 (created when missing, reused when it matches, re-synced when the lock changes),
@@ -74,7 +74,6 @@ def cmd_build(argv: list[str]) -> int:
 
 def ensure_browser() -> int:
     """In CI, make sure Chromium is there for tests/browser (installed with apt-get when it can be)."""
-    sys.path.insert(0, str(ROOT))  # this script's own package, before .venv's python runs anything
     from tools.browser import INSTALL_HINT, find_chromium, in_ci
 
     if find_chromium() or not in_ci():
