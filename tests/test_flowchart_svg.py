@@ -18,7 +18,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 def _drawn(svg: str) -> tuple[list[str], int, list[str]]:
     root = ET.fromstring(svg)
     texts = ["\n".join(span.text or "" for span in t.iter(f"{SVG}tspan")) for t in root.iter(f"{SVG}text")]
-    nodes = [t for t, cls in ((t, t) for t in root.iter(f"{SVG}text")) if cls.get("class") == "notes-node-text"]
+    nodes = [t for t in root.iter(f"{SVG}text") if t.get("class") == "notes-node-text"]
     node_labels = ["\n".join(span.text or "" for span in t.iter(f"{SVG}tspan")) for t in nodes]
     return node_labels, len(list(root.iter(f"{SVG}line"))), texts
 

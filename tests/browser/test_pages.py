@@ -36,6 +36,7 @@ RENDER_CHECK = r"""
     .filter((el) => !el.querySelector('.katex')).map((el) => el.textContent.slice(0, 60));
   const clone = content.cloneNode(true);
   clone.querySelectorAll('.katex, pre, code, script, style, .highlight').forEach((el) => el.remove());
+  const shortcodes = (clone.textContent.match(/:(material|octicons|fontawesome|simple)-[a-z0-9-]+:/g) || []).slice(0, 5);
   const rawTex = (clone.textContent.match(/\\\(|\\\[|\$\$|\\frac|\\partial|\\mathbf|\$[^$\s][^$\n]*\$/g) || []).slice(0, 5);
   const diagrams = [...document.querySelectorAll('.notes-diagram')].map((figure) => {
     const svg = figure.querySelector('svg');
@@ -49,7 +50,7 @@ RENDER_CHECK = r"""
     .map((el) => el.textContent.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 90));
   return {
     katex: document.querySelectorAll('.katex').length,
-    untypeset, rawTex, diagrams, images, overflowing,
+    untypeset, rawTex, shortcodes, diagrams, images, overflowing,
     unrenderedMermaid: document.querySelectorAll('pre.mermaid, div.mermaid').length,
     pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
     scheme: document.body.getAttribute('data-md-color-scheme'),
@@ -71,6 +72,8 @@ def _check_rendered(state: dict, source, where: str) -> list[str]:
     failures = []
     if state["untypeset"]:
         failures.append(f"{where}: maths left untypeset: {state['untypeset']}")
+    if state["shortcodes"]:
+        failures.append(f"{where}: icon shortcodes shown as text: {state['shortcodes']}")
     if state["rawTex"]:
         failures.append(f"{where}: raw TeX in the text: {state['rawTex']}")
     if state["katex"] == 0 and re.search(r"\\\(|\\\[|\$[^$\s]", text):
