@@ -81,10 +81,14 @@ def summarize(report: dict) -> dict:
     }
 
 
+def _mobile(perf, runs) -> str:
+    return "n/a" if perf is None else f"{perf:g} {[m['performance'] for m in runs]}"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="dev.py bench --browser", description=__doc__.splitlines()[0])
     parser.add_argument("--browser", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--runs", type=int, default=3, help="mobile runs per page (median; default 3)")
+    parser.add_argument("--runs", type=int, default=3, help="mobile runs per page (median; default 3; 0: desktop only)")
     parser.add_argument("--site", type=Path, help="measure this built site instead of building one")
     parser.add_argument("--only", default="", help="only pages whose URL contains this")
     parser.add_argument("--uncompressed", action="store_true", help="serve without gzip")
@@ -121,11 +125,11 @@ def main(argv: list[str]) -> int:
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     largest = max(rows, key=lambda row: row[2]["transferred"]) if rows else None
     for path, mobile, desktop in rows:
-        perf = statistics.median(m["performance"] for m in mobile)
-        lcp = statistics.median(m["lcp_s"] for m in mobile)
-        first = mobile[0]
+        perf = statistics.median(m["performance"] for m in mobile) if mobile else None
+        lcp = statistics.median(m["lcp_s"] for m in mobile) if mobile else None
+        first = mobile[0] if mobile else desktop
         misses = []
-        if perf < 95:
+        if perf is not None and perf < 95:
             misses.append("mobile perf < 95")
         if desktop["performance"] < 100:
             misses.append("desktop perf < 100")
@@ -138,7 +142,7 @@ def main(argv: list[str]) -> int:
         if failing:
             misses.append("audits: " + ", ".join(failing))
         print(
-            f"| `/{path}` | {perf:g} {[m['performance'] for m in mobile]} | {lcp:.1f} s | {first['accessibility']} | "
+            f"| `/{path}` | {_mobile(perf, mobile)} | {'n/a' if lcp is None else f'{lcp:.1f} s'} | {first['accessibility']} | "
             f"{first['best-practices']} | {first['seo']} | {desktop['performance']} | {desktop['requests']} | "
             f"{desktop['transferred'] / 1e3:,.0f} kB | {desktop['resources'] / 1e3:,.0f} kB | "
             f"{'; '.join(misses) or 'none'} |"

@@ -13,6 +13,7 @@ import http.server
 import io
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,13 +97,19 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)  # a browser closing a connection is not an error
+
+
 @contextlib.contextmanager
 def serve(site: Path, compress: bool = False) -> Iterator[str]:
     """Serve `site` on a free loopback port (gzip when `compress`, as a static host does); yield its URL."""
     handler = type("Handler", (_Handler,), {"compress": compress})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), lambda *args: handler(*args, directory=str(site))
-    )
+    server = _Server(("127.0.0.1", 0), lambda *args: handler(*args, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
