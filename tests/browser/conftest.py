@@ -92,6 +92,10 @@ class Visit:
         self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url} ({r.failure})"))
         self.page.on("response", self._response)
         self.page.goto(base_url + path, wait_until="networkidle")
+        self.page.wait_for_function(  # KaTeX typesets in slices (docs/assets/javascripts/katex-init.js)
+            "!document.querySelector('script[src$=\"katex-init.js\"]')"
+            " || document.documentElement.getAttribute('data-notes-math') === 'done'"
+        )
 
     def _console(self, message):
         if message.type == "error":
