@@ -1,7 +1,8 @@
 """MkDocs hooks: keep every page offline, light and honest, and give each lab downloadable notebooks.
 
 * nbconvert's notebook template loads MathJax and mermaid from a CDN: those tags are removed
-  (the site serves KaTeX and mermaid itself, on the pages that need them: tools/theme/main.html).
+  (the site serves KaTeX itself, on the pages that need it: tools/theme/main.html; diagrams are
+  drawn at build time, below).
 * `#>` comment lines in code (the generated output of a snippet) get the class `notes-output`
   so they read as output, not as a comment.
 * Before a page is converted, each of its `--8<--` includes is checked, so a missing snippet or
