@@ -67,10 +67,14 @@ def browser(chromium_path):
         instance.close()
 
 
+_THIS_RUN: list = []  # set when this run writes screenshots
+
+
 @pytest.fixture(scope="session")
 def screenshots():
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     SCREENSHOTS.mkdir(parents=True)
+    _THIS_RUN.append(SCREENSHOTS)
     return SCREENSHOTS
 
 
@@ -126,6 +130,6 @@ def visit(browser, base_url):
 
 
 def pytest_terminal_summary(terminalreporter):
-    if SCREENSHOTS.is_dir() and any(SCREENSHOTS.iterdir()):
+    if _THIS_RUN and any(SCREENSHOTS.glob("*.png")):
         count = sum(1 for _ in SCREENSHOTS.glob("*.png"))
         terminalreporter.write_line(f"[browser] {count} screenshots of the pages: {SCREENSHOTS}")
