@@ -5,7 +5,7 @@
     python3 dev.py test      # the whole verification (what CI runs)
     python3 dev.py regen     # rewrite every generated output after an intended change
     python3 dev.py build     # mkdocs build --strict into site/
-    python3 dev.py bench     # speed and size table
+    python3 dev.py bench     # speed and size table (--browser: Lighthouse on every page)
     python3 dev.py new CHAPTER/PAGE   # scaffold a page, its snippet, nav entry and index row
     python3 dev.py compat 2.7.0   # snippets and pages under another torch: which outputs differ
 
@@ -23,6 +23,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -293,7 +294,28 @@ def cmd_build(argv: list[str]) -> int:
     return _run("-m", "mkdocs", "build", "--strict", *argv)
 
 
+def ensure_browser() -> int:
+    """In CI, make sure Chromium is there for tests/browser (installed with apt-get when it can be)."""
+    from tools.browser import INSTALL_HINT, find_chromium, in_ci
+
+    if find_chromium() or not in_ci():
+        return 0  # found, or a contributor's machine: the browser tests skip, visibly, saying what to install
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    sudo = [] if root else ["sudo", "-n"]
+    if shutil.which("apt-get") and (root or shutil.which("sudo")):
+        print("[dev] CI: installing Chromium for the browser tests (apt-get install chromium)", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run([*sudo, "apt-get", "update", "-qq"], env=env, check=False)
+        subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "chromium"], env=env, check=False)
+    if find_chromium():
+        return 0
+    print(f"[dev] CI=true and {INSTALL_HINT}", file=sys.stderr)
+    return 1
+
+
 def cmd_test(argv: list[str]) -> int:
+    if ensure_browser():
+        return 1
     code = _run("-m", "pytest", *argv)
     if code == 5:  # pytest: no tests collected. An empty run is a failure here.
         print("[dev] pytest collected no tests: that is a failure, not a pass", file=sys.stderr)

@@ -5,6 +5,9 @@
 * labs: wall time of each lab notebook executed in a fresh kernel;
 * pages: bytes each page makes the browser load from the site (HTML + scripts + stylesheets;
   fonts load on demand and are left out).
+
+`python3 dev.py bench --browser` measures the pages in Chromium with Lighthouse instead
+(performance, accessibility, bytes as served): see tools/bench_browser.py.
 """
 
 from __future__ import annotations
@@ -51,6 +54,10 @@ def _page_weight(page: Path, site: Path) -> int:
 
 
 def main() -> int:
+    if "--browser" in sys.argv[1:]:  # Lighthouse on every page: tools/bench_browser.py
+        from tools.bench_browser import main as browser_main
+
+        return browser_main(sys.argv[1:])
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         build_s = _timed(lambda: _build(site))
