@@ -5,8 +5,9 @@
     python3 dev.py test      # the whole verification (what CI runs)
     python3 dev.py regen     # rewrite every generated output after an intended change
     python3 dev.py build     # mkdocs build --strict into site/
-    python3 dev.py bench     # speed and size table
+    python3 dev.py bench     # speed and size table (--browser: Lighthouse on every page)
     python3 dev.py new CHAPTER/PAGE   # scaffold a page, its snippet, nav entry and index row
+    python3 dev.py compat 2.7.0   # snippets and pages under another torch: which outputs differ
 
 Each command but `new` first makes sure `.venv/` holds exactly what `requirements.lock` pins
 (created when missing, reused when it matches, re-synced when the lock changes, rebuilt for
@@ -22,6 +23,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -44,9 +46,9 @@ def _interpreter() -> str:
     return f"{sys.implementation.name}-{platform.python_version()}-{sysconfig.get_platform()}"
 
 
-def _stamp() -> str:
+def _stamp(lock: Path) -> str:
     digest = hashlib.sha256()
-    for path in (LOCK, ROOT / "pyproject.toml"):
+    for path in (lock, ROOT / "pyproject.toml"):
         digest.update(path.read_bytes())
     return json.dumps({"python": _interpreter(), "lock": digest.hexdigest()})
 
@@ -55,7 +57,7 @@ def _norm(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def _split_lock() -> tuple[str, list[str], set[str]]:
+def _split_lock(lock: Path) -> tuple[str, list[str], set[str]]:
     """The lock as (hash-checked requirements text, the unhashed pins, every pinned name).
 
     Every pin but torch carries the sha256 of each file it may install (tools/lock_hashes.py).
@@ -63,7 +65,7 @@ def _split_lock() -> tuple[str, list[str], set[str]]:
     build from PyTorch's CPU index, macOS and Windows wheels), so it is pinned by version only.
     """
     hashed, unhashed, names = [], [], set()
-    for entry in LOCK.read_text().replace("\\\n", " ").splitlines():
+    for entry in lock.read_text().replace("\\\n", " ").splitlines():
         entry = entry.strip()
         if not entry or entry.startswith("#"):
             continue
@@ -93,25 +95,40 @@ print(json.dumps({"installed": sorted(dists), "torch": sorted(keep), "version": 
 """
 
 
-def ensure_env() -> None:
-    """Create or re-sync .venv so that it holds exactly what requirements.lock pins, nothing else."""
+def ensure_env(env_dir: Path = VENV, lock_text: str | None = None) -> Path:
+    """Create or re-sync `env_dir` so that it holds exactly what the lock pins, nothing else; return
+    its python.
+
+    The lock is requirements.lock unless `lock_text` is given (`compat` passes a copy of it with
+    another torch; that copy is kept in the venv as requirements.lock).
+    """
     if sys.version_info < (3, 11):
         sys.exit(f"PyTorch Notes needs Python 3.11+, this is {sys.version.split()[0]}")
-    want = _stamp()
-    have = STAMP.read_text().strip() if STAMP.exists() else ""
-    if have == want and PYTHON.exists():
-        return
+    python = env_dir / BIN.name / PYTHON.name
+    stamp = env_dir / STAMP.name
+    lock = LOCK
+    if lock_text is not None:
+        env_dir.mkdir(parents=True, exist_ok=True)
+        lock = env_dir / "requirements.lock"
+        lock.write_text(lock_text)
+    want = _stamp(lock)
+    have = stamp.read_text().strip() if stamp.exists() else ""
+    if have == want and python.exists():
+        return python
     try:
         made_with = json.loads(have).get("python") if have else None
     except (ValueError, AttributeError):  # a stamp from an older dev.py: rebuild from scratch
         made_with = None
-    fresh = not PYTHON.exists() or made_with != _interpreter()
+    fresh = not python.exists() or made_with != _interpreter()
     if fresh:
-        print(f"[dev] creating {VENV.relative_to(ROOT)}/ with {sys.executable} ({_interpreter()})", flush=True)
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    print("[dev] syncing .venv with requirements.lock (exact pins, hash-checked)", flush=True)
-    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check"]
-    hashed, unhashed, pinned = _split_lock()
+        print(f"[dev] creating {env_dir.relative_to(ROOT)}/ with {sys.executable} ({_interpreter()})", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
+        if lock_text is not None:  # `clear=True` emptied the folder
+            lock.write_text(lock_text)
+    where = f"{env_dir.relative_to(ROOT)}/ with {lock.relative_to(ROOT)}"
+    print(f"[dev] syncing {where} (exact pins, hash-checked)", flush=True)
+    pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
+    hashed, unhashed, pinned = _split_lock(lock)
     with tempfile.TemporaryDirectory() as tmp:
         hashed_file = Path(tmp) / "hashed.txt"
         hashed_file.write_text(hashed)
@@ -132,7 +149,7 @@ def ensure_env() -> None:
     # 3. The snippets are a package: installed (editable), never put on sys.path by hand.
     subprocess.run([*pip, "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", str(ROOT)], check=True)
     # 4. Like pip-sync: remove what the lock does not pin (a pin removed from the lock goes too).
-    state = json.loads(subprocess.run([str(PYTHON), "-c", _INSPECT], check=True, capture_output=True, text=True).stdout)
+    state = json.loads(subprocess.run([str(python), "-c", _INSPECT], check=True, capture_output=True, text=True).stdout)
     allowed = pinned | set(state["torch"]) | {"pip", "pytorch-notes"}
     extra = sorted(set(state["installed"]) - allowed)
     if extra:
@@ -140,7 +157,8 @@ def ensure_env() -> None:
         subprocess.run([*pip, "uninstall", "--quiet", "--yes", *extra], check=True)
     subprocess.run([*pip, "check"], check=True, stdout=subprocess.DEVNULL)
     print(f"[dev] torch {state['version']} ({state['build']} build)", flush=True)
-    STAMP.write_text(want + "\n")
+    stamp.write_text(want + "\n")
+    return python
 
 
 def _run(*args: str) -> int:
@@ -276,7 +294,28 @@ def cmd_build(argv: list[str]) -> int:
     return _run("-m", "mkdocs", "build", "--strict", *argv)
 
 
+def ensure_browser() -> int:
+    """In CI, make sure Chromium is there for tests/browser (installed with apt-get when it can be)."""
+    from tools.browser import INSTALL_HINT, find_chromium, in_ci
+
+    if find_chromium() or not in_ci():
+        return 0  # found, or a contributor's machine: the browser tests skip, visibly, saying what to install
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    sudo = [] if root else ["sudo", "-n"]
+    if shutil.which("apt-get") and (root or shutil.which("sudo")):
+        print("[dev] CI: installing Chromium for the browser tests (apt-get install chromium)", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run([*sudo, "apt-get", "update", "-qq"], env=env, check=False)
+        subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "chromium"], env=env, check=False)
+    if find_chromium():
+        return 0
+    print(f"[dev] CI=true and {INSTALL_HINT}", file=sys.stderr)
+    return 1
+
+
 def cmd_test(argv: list[str]) -> int:
+    if ensure_browser():
+        return 1
     code = _run("-m", "pytest", *argv)
     if code == 5:  # pytest: no tests collected. An empty run is a failure here.
         print("[dev] pytest collected no tests: that is a failure, not a pass", file=sys.stderr)
@@ -389,6 +428,12 @@ def cmd_new(argv: list[str]) -> int:
     return 0
 
 
+def cmd_compat(argv: list[str]) -> int:
+    from tools import compat  # standard library only: runs before any venv exists
+
+    return compat.main(argv, ROOT, ensure_env)
+
+
 COMMANDS = {
     "serve": cmd_serve,
     "test": cmd_test,
@@ -396,14 +441,16 @@ COMMANDS = {
     "build": cmd_build,
     "bench": cmd_bench,
     "new": cmd_new,
+    "compat": cmd_compat,
 }
+NEEDS_NO_VENV = {"new", "compat"}  # scaffolding needs nothing installed; compat builds its own venv
 
 
 def main() -> int:
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         print(__doc__.strip(), file=sys.stderr)
         return 2
-    if sys.argv[1] != "new":  # scaffolding needs nothing installed
+    if sys.argv[1] not in NEEDS_NO_VENV:
         ensure_env()
     return COMMANDS[sys.argv[1]](sys.argv[2:])
 

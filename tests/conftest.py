@@ -68,7 +68,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     work: dict = {}
     names = {getattr(item, "originalname", None) for item in items}
     files = {item.nodeid.split("::")[0] for item in items}
-    if "tests/test_site.py" in files:
+    if any(f == "tests/test_site.py" or f.startswith("tests/browser/") for f in files):
         site_dir = Path(tempfile.mkdtemp(prefix="pytorch-notes-site-"))
         work["site"] = (site_dir, _POOL.submit(build_site, site_dir / "site"))
     chosen_labs = [lab for item in items if (lab := _param(item, "lab")) is not None]

@@ -36,7 +36,7 @@ def _pins() -> dict[str, str]:
 
 
 def test_every_pin_is_exact_and_all_but_torch_are_hashed():
-    hashed, unhashed, names = _dev()._split_lock()
+    hashed, unhashed, names = _dev()._split_lock(_dev().LOCK)
     assert unhashed == ["torch==2.13.0"]
     for entry in hashed.splitlines():
         requirement = entry.split(" --hash")[0].split(";")[0].strip()
@@ -64,7 +64,7 @@ def test_pip_check_passes():
 
 
 def test_the_stamp_records_the_python_version():
-    assert platform.python_version() in _dev()._stamp()
+    assert platform.python_version() in _dev()._stamp(_dev().LOCK)
 
 
 def test_the_default_device_is_the_one_the_snippets_pick():

@@ -67,3 +67,38 @@ def test_every_lab_is_a_page_with_a_notebook_download(site):
         assert notebook["nbformat"] == 4
         assert any(cell["cell_type"] == "code" for cell in notebook["cells"])
         assert "jp-OutputArea" in html, f"{lab}: the lab page shows no executed output"
+
+
+FILENAME_TITLE = re.compile(
+    r'<span class="filename">(?P<excerpt>excerpt of )?(?:<a href="(?P<href>[^"]+)"[^>]*>)?(?P<path>snippets/[\w/.-]+)'
+    r"(?:</a>)?</span>.*?<code[^>]*>(?P<code>.*?)</code>",
+    re.S,
+)
+
+
+@pytest.mark.build
+def test_a_block_titled_with_a_file_is_that_file_or_says_it_is_an_excerpt(site):
+    """A reader who copies a block titled `snippets/x.py` gets x.py, or is told it is an excerpt
+    and given a link to the whole file (which the site serves)."""
+    import html as html_lib
+
+    from tools.contract import ROOT
+
+    checked = 0
+    for page in _pages(site):
+        for match in FILENAME_TITLE.finditer(page.read_text()):
+            checked += 1
+            where = f"{page.relative_to(site)}: {match['path']}"
+            if match["excerpt"]:
+                assert match["href"], f"{where}: an excerpt without a link to the whole file"
+                target = (page.parent / match["href"]).resolve()
+                assert target.is_file(), f"{where}: the link {match['href']} leads nowhere"
+                assert target.read_text() == (ROOT / match["path"]).read_text()
+            else:
+                shown = html_lib.unescape(re.sub(r"<[^>]+>", "", match["code"])).split()
+                lines = (ROOT / match["path"]).read_text().splitlines()
+                whole = " ".join(line for line in lines if "--8<--" not in line).split()
+                assert shown == whole, (
+                    f"{where}: the block is titled with the file but shows only part of it"
+                )
+    assert checked > 0

@@ -12,6 +12,9 @@ Goals (2 cores, the venv in place, every chapter of the site, warm: run it twice
 Then: the build (labs from the cache, and without it), the snippets through the warm runner, each
 lab executed in a fresh kernel, and the bytes each page makes the browser load.
 Options: `--skip-suite` leaves out the whole verification (the slowest line).
+
+`python3 dev.py bench --browser` measures the pages in Chromium with Lighthouse instead
+(performance, accessibility, bytes as served): see tools/bench_browser.py.
 """
 
 from __future__ import annotations
@@ -133,6 +136,10 @@ def _row(what: str, seconds: float, goal: float | None = None) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if "--browser" in argv:  # Lighthouse on every page: tools/bench_browser.py
+        from tools.bench_browser import main as browser_main
+
+        return browser_main(argv)
     parser = argparse.ArgumentParser(prog="python3 dev.py bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--skip-suite", action="store_true", help="leave out the whole verification")
     args = parser.parse_args(argv)

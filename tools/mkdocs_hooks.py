@@ -1,7 +1,8 @@
-"""MkDocs hooks: keep every page offline and give each lab a downloadable .ipynb.
+"""MkDocs hooks: keep every page offline, light and honest, and give each lab downloadable notebooks.
 
 * nbconvert's notebook template loads MathJax and mermaid from a CDN: those tags are removed
-  (the site serves KaTeX and mermaid itself, on the pages that need them: tools/theme/main.html).
+  (the site serves KaTeX itself, on the pages that need it: tools/theme/main.html; diagrams are
+  drawn at build time, below).
 * `#>` comment lines in code (the generated output of a snippet) get the class `notes-output`
   so they read as output, not as a comment.
 * Before a page is converted, each of its `--8<--` includes is checked, so a missing snippet or
@@ -11,15 +12,28 @@
   re-executed when it or what it imports changes, and only then. A failing cell stops the build
   naming its lab.py line, without ANSI colour codes.
 * A broken link or anchor is reported by mkdocs with its page; the message gets the line too.
+* A code block titled with a snippet's file name that shows only a named section of it is
+  retitled "excerpt of snippets/…" and links to the whole file (copied into the site), so a reader
+  never mistakes a section for a file that runs as copied.
+* Every ```` ```mermaid ```` diagram is drawn as inline SVG at build time (tools/flowchart_svg.py):
+  no diagram runtime is loaded in the browser.
+* Lab pages: nbconvert's ~600 kB of inline CSS is cut to the rules whose classes the page uses,
+  and each run of cells tagged `solution` is folded into a closed "Solution" box, so a reader can
+  try the exercise first.
 * After the build, every lab (`docs/<chapter>/lab.py`, jupytext percent format) is written next
-  to its page as `lab.ipynb`, the file the page's download button links to.
+  to its page as `lab.ipynb`, the exercises without their solutions (the file the page's download
+  button links to), and as `lab-solutions.ipynb`, the whole notebook.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import logging
 import re
+import shutil
 from pathlib import Path
+
+from mkdocs.utils import get_relative_url
 
 NBCONVERT_CDN_BLOCKS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
@@ -27,6 +41,11 @@ NBCONVERT_CDN_BLOCKS = [
 ]
 EXTERNAL_SCRIPT = re.compile(r"<script[^>]+src=\"https?://[^\"]*\"[^>]*>\s*</script>")
 OUTPUT_COMMENT = re.compile(r'<span class="c1">#&gt;')
+TITLED_FENCE = re.compile(r'^(?P<head>[ \t]*(?:`{3,}|~{3,}).*?\btitle=")(?P<title>snippets/[^"]+)(?P<tail>".*)$')
+EXCERPT_PREFIX = "excerpt of "
+EXCERPT_TITLE = re.compile(r'<span class="filename">excerpt of (?P<path>snippets/[\w/.-]+)</span>')
+MERMAID = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.S)
+SOLUTION_TAG = "solution"
 
 
 def _patch_mkdocs_jupyter() -> None:
@@ -106,6 +125,10 @@ def on_page_markdown(markdown, page, config, files):
     options = config["mdx_configs"].get("pymdownx.snippets", {})
     bases = [Path(base) for base in options.get("base_path", ["."])]
     page.meta["verified_by"] = []  # the snippet files this page includes, for the page footer
+    lines = markdown.splitlines()
+    for index, line in enumerate(lines):
+        _retitle_excerpt(lines, index)
+    markdown = "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
     for number, include in includes.includes_in(markdown, first_line=1 + _front_matter_lines(page)):
         try:
             includes.resolve(include, bases, f"{page.file.src_path}:{number}")
@@ -114,6 +137,19 @@ def on_page_markdown(markdown, page, config, files):
         if include.file.endswith(".py") and f"snippets/{include.file}" not in page.meta["verified_by"]:
             page.meta["verified_by"].append(f"snippets/{include.file}")
     return markdown
+
+
+def _retitle_excerpt(lines: list[str], index: int) -> None:
+    """A fence titled `snippets/x.py` whose body includes only a section of x.py says it is an excerpt."""
+    fence = TITLED_FENCE.match(lines[index])
+    if not fence:
+        return
+    body = next((line for line in lines[index + 1 :] if line.strip()), "")
+    from tools import includes
+
+    include = includes.parse(body)
+    if include and include.section:
+        lines[index] = f"{fence['head']}{EXCERPT_PREFIX}{fence['title']}{fence['tail']}"
 
 
 def _front_matter_lines(page) -> int:
@@ -130,7 +166,155 @@ def on_page_content(html, page, config, files):
         for block in NBCONVERT_CDN_BLOCKS:
             html = block.sub("", html)
         html = EXTERNAL_SCRIPT.sub("", html)
+        html = _fold_solutions(html)
+        html = _prune_inline_css(html)
+    html = MERMAID.sub(lambda m: _diagram(m["source"], page), html)
+    html = EXCERPT_TITLE.sub(lambda m: _excerpt_link(m["path"], page), html)
     return OUTPUT_COMMENT.sub('<span class="c1 notes-output">#&gt;', html)
+
+
+def _excerpt_link(path: str, page) -> str:
+    href = get_relative_url(path, page.url)
+    return (
+        f'<span class="filename">{EXCERPT_PREFIX}<a href="{href}" '
+        f'title="The whole file, which runs on its own">{path}</a></span>'
+    )
+
+
+def _diagram(escaped_source: str, page) -> str:
+    from mkdocs.exceptions import PluginError
+
+    from tools.flowchart_svg import FlowchartError, render
+
+    try:
+        svg = render(html_lib.unescape(escaped_source), title=f"Diagram: {page.title}")
+    except FlowchartError as error:
+        raise PluginError(f"{page.file.src_path}: mermaid diagram: {error}") from None
+    return f'<figure class="notes-diagram">{svg}</figure>'
+
+
+def _fold_solutions(html: str) -> str:
+    """Wrap each run of consecutive cells tagged `solution` in a closed <details> box."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    notebook = soup.find("div", class_="jp-Notebook")
+    if notebook is None:
+        return html
+    cells = [child for child in notebook.children if getattr(child, "name", None) == "div"]
+
+    def is_solution(cell) -> bool:
+        return f"celltag_{SOLUTION_TAG}" in (cell.get("class") or []) or cell.find(class_=f"celltag_{SOLUTION_TAG}")
+
+    run: list = []
+    for cell in [*cells, None]:
+        if cell is not None and is_solution(cell):
+            run.append(cell)
+            continue
+        if run:
+            box = soup.new_tag("details", attrs={"class": "notes-solution success"})
+            summary = soup.new_tag("summary")
+            summary.string = "Solution (try the exercise first)"
+            box.append(summary)
+            run[0].insert_before(box)
+            for solution_cell in run:
+                box.append(solution_cell.extract())
+            run = []
+    return str(soup)
+
+
+STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
+CLASS_ATTR = re.compile(r'class="([^"]*)"')
+CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+def _can_match(selector: str, used: set[str]) -> bool:
+    """Whether a selector can match: every class it names is on the page, and no `:root` below another element."""
+    if ":root" in selector and not selector.strip().startswith(":root"):
+        return False  # nbconvert scopes `:root` under .jupyter-wrapper, where it matches nothing
+    return set(CLASS_IN_SELECTOR.findall(selector)) <= used
+
+
+def _prune_inline_css(html: str) -> str:
+    """Keep only the CSS of nbconvert's inline stylesheets that can apply to this page.
+
+    A rule is kept when one of its selectors names only classes present in the page; then a
+    custom property (`--jp-…`) is kept only when a kept declaration uses it, directly or through
+    another property. At-rules are pruned recursively; @font-face and the like are kept.
+    """
+    import tinycss2
+
+    used = {name for value in CLASS_ATTR.findall(html) for name in value.split()}
+    used |= {"jupyter-wrapper", "highlight-ipynb"}
+    blocks = [m for m in STYLE_BLOCK.finditer(html)]
+
+    def kept_rules(rules) -> list:
+        out = []
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                selectors = tinycss2.serialize(rule.prelude).split(",")
+                if any(_can_match(sel, used) for sel in selectors):
+                    declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+                    out.append(("rule", tinycss2.serialize(rule.prelude).strip(), declarations))
+            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports"):
+                inner = kept_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+                if inner:
+                    out.append(("group", f"@{rule.at_keyword} {tinycss2.serialize(rule.prelude).strip()}", inner))
+            elif rule.type == "at-rule":
+                out.append(("raw", tinycss2.serialize([rule]), None))
+        return out
+
+    parsed = [kept_rules(tinycss2.parse_stylesheet(m[2], skip_comments=True, skip_whitespace=True)) for m in blocks]
+
+    def declarations(items):
+        for kind, _, body in items:
+            if kind == "rule":
+                yield from (d for d in body if d.type == "declaration")
+            elif kind == "group":
+                yield from declarations(body)
+
+    defines: dict[str, set[str]] = {}
+    needed: set[str] = set(VAR_USE.findall(html))  # inline styles of the page itself
+    for items in parsed:
+        for decl in declarations(items):
+            refs = set(VAR_USE.findall(tinycss2.serialize(decl.value)))
+            if decl.name.startswith("--"):
+                defines.setdefault(decl.name, set()).update(refs)
+            else:
+                needed |= refs
+    frontier = list(needed)
+    while frontier:
+        for ref in defines.get(frontier.pop(), ()):
+            if ref not in needed:
+                needed.add(ref)
+                frontier.append(ref)
+
+    def serialize(items) -> str:
+        out = []
+        for kind, head, body in items:
+            if kind == "raw":
+                out.append(head)
+            elif kind == "group":
+                inner = serialize(body)
+                if inner:
+                    out.append(f"{head}{{{inner}}}")
+            else:
+                kept = [
+                    f"{d.name}:{tinycss2.serialize(d.value).strip()}{' !important' if d.important else ''}"
+                    for d in body
+                    if d.type == "declaration" and (not d.name.startswith("--") or d.name in needed)
+                ]
+                if kept:
+                    out.append(f"{head}{{{';'.join(kept)}}}")
+        return "".join(out)
+
+    pieces, last = [], 0
+    for match, items in zip(blocks, parsed):
+        pieces += [html[last : match.start()], match[1], serialize(items), match[3]]
+        last = match.end()
+    pieces.append(html[last:])
+    return "".join(pieces)
 
 
 def on_post_build(config):
@@ -140,8 +324,36 @@ def on_post_build(config):
     site = Path(config["site_dir"])
     for lab in sorted(docs.rglob("lab.py")):
         rel = lab.relative_to(docs)
-        target = site / rel.parent / "lab" / "lab.ipynb"
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = site / rel.parent / "lab"
+        folder.mkdir(parents=True, exist_ok=True)
         notebook = jupytext.read(lab)
         notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        jupytext.write(notebook, target, fmt="ipynb")
+        jupytext.write(notebook, folder / "lab-solutions.ipynb", fmt="ipynb")
+        jupytext.write(exercises_only(notebook), folder / "lab.ipynb", fmt="ipynb")
+    # The whole files that "excerpt of snippets/…" titles link to.
+    snippets = Path(config["config_file_path"]).parent / "snippets"
+    for path in sorted(snippets.rglob("*.py")):
+        if path.name != "__init__.py":
+            target = site / "snippets" / path.relative_to(snippets)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+
+
+def exercises_only(notebook):
+    """The notebook without its `solution` cells: each run of them becomes one empty code cell."""
+    import copy
+
+    import nbformat
+
+    result = copy.deepcopy(notebook)
+    cells, in_solution = [], False
+    for cell in result.cells:
+        if SOLUTION_TAG in cell.get("metadata", {}).get("tags", []):
+            if not in_solution:
+                cells.append(nbformat.v4.new_code_cell("# Your solution here\n"))
+            in_solution = True
+            continue
+        in_solution = False
+        cells.append(cell)
+    result.cells = cells
+    return result

@@ -16,7 +16,7 @@ import torch
 # $\frac{\partial f}{\partial c}$ by hand with the chain rule. Then check your answers with
 # `backward()`.
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # ### Solution
 #
 # Forward: $u = 2 \cdot (-3) + 4 = -2$, $f = (-2)^2 = 4$.
@@ -27,7 +27,7 @@ import torch
 # $\frac{\partial f}{\partial b} = 2u \cdot a = -8$,
 # $\frac{\partial f}{\partial c} = 2u = -4$.
 
-# %%
+# %% tags=["solution"]
 a_val, b_val, c_val = 2.0, -3.0, 4.0
 u_val = a_val * b_val + c_val
 df_du = 2 * u_val
@@ -53,7 +53,7 @@ assert by_hand == by_autograd == [12.0, -8.0, -4.0]
 # graph through `next_functions` depth first. Return the list of node class names in the order
 # you visit them. How many `AccumulateGrad` nodes do you expect, and why?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # ### Solution
 #
 # The last operation is the power, then the addition, then the multiplication. Each of the three
@@ -62,7 +62,7 @@ assert by_hand == by_autograd == [12.0, -8.0, -4.0]
 # next function. (An input that needs no gradient, such as the constant tensor in
 # `a * torch.tensor(2.0)`, would show up as a `None` entry, which the walk skips.)
 
-# %%
+# %% tags=["solution"]
 def node_names(node):
     names = [type(node).__name__]
     for next_node, _ in node.next_functions:
@@ -92,14 +92,14 @@ assert names.count("AccumulateGrad") == 3
 # **three times in a row**, each time with a fresh forward pass. What is `w.grad` after each
 # call? Then zero the gradient and run once more: what is it now?
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # ### Solution
 #
 # $\frac{dL}{dw} = 2w = 6$, and each `backward()` **adds** it to `w.grad`: 6, 12, 18. After
 # `w.grad.zero_()` (or `w.grad = None`, which optimizers use by default), one more pass gives 6
 # again. This is why a training loop zeroes the gradients once per step.
 
-# %%
+# %% tags=["solution"]
 w = torch.tensor(3.0, requires_grad=True)
 history = []
 for _ in range(3):
@@ -121,14 +121,14 @@ assert w.grad.item() == 6.0
 # vector-Jacobian product $v^\top J$, where $J = \frac{\partial y}{\partial x}$ is computed with
 # `torch.autograd.functional.jacobian`.
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # ### Solution
 #
 # $J = \operatorname{diag}(2x_1, 2x_2, 2x_3) = \operatorname{diag}(2, 4, 6)$, so
 # $v^\top J = (1 \cdot 2,\ 0.5 \cdot 4,\ -1 \cdot 6) = (2, 2, -6)$. The backward pass never builds
 # $J$: it computes $v^\top J$ directly, which is what makes it cheap for large tensors.
 
-# %%
+# %% tags=["solution"]
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
 v = torch.tensor([1.0, 0.5, -1.0])
 y = x**2
@@ -154,7 +154,7 @@ assert x.grad.tolist() == [2.0, 2.0, -6.0]
 # (b) Let $f = x \cdot (x + 1)$ at $x = 4$. Compute $\frac{df}{dx}$ normally, then with the second
 # factor detached, $f = x \cdot \operatorname{detach}(x + 1)$. Predict both numbers first.
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # ### Solution
 #
 # (a) Nothing is recorded inside `no_grad`: `z.requires_grad` is `False` and `z.grad_fn` is
@@ -164,7 +164,7 @@ assert x.grad.tolist() == [2.0, 2.0, -6.0]
 # constant $c$ for autograd and $\frac{d(x c)}{dx} = c = 5$: the gradient flows through the first
 # factor only. `detach()` cut one tensor out of a graph that is otherwise still recorded.
 
-# %%
+# %% tags=["solution"]
 x = torch.tensor(4.0, requires_grad=True)
 with torch.no_grad():
     z = 3 * x
@@ -191,14 +191,14 @@ assert (full, stopped) == (9.0, 5.0)
 #    `torch.autograd.gradcheck`. Then break the backward (drop the $+1$) and confirm that
 #    `gradcheck` notices.
 
-# %% [markdown]
+# %% [markdown] tags=["solution"]
 # ### Solution
 #
 # The central difference has error $O(h^2)$: with $h = 10^{-5}$ in float64 it agrees with
 # autograd to better than $10^{-8}$. `gradcheck` compares whole Jacobians; with
 # `raise_exception=False` it returns `False` for the broken backward instead of raising.
 
-# %%
+# %% tags=["solution"]
 def g(x):
     return (torch.exp(x) * x).sum()
 

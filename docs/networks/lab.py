@@ -20,10 +20,11 @@ _ = torch.manual_seed(0)  # manual_seed returns the generator; `_ =` keeps it of
 # `nn.Linear(20, 4)`. A `Linear(n_in, n_out)` has a weight of shape $[n_{out}, n_{in}]$ and a bias of
 # $n_{out}$ numbers, so $n_{in} \cdot n_{out} + n_{out}$ parameters. Compute the total by the formula,
 # then check it against `sum(p.numel() for p in net.parameters())`.
-#
+
+# %% [markdown] tags=["solution"]
 # ### Solution
 
-# %%
+# %% tags=["solution"]
 class Net(nn.Module):
     def __init__(self):
         super().__init__()
@@ -48,10 +49,11 @@ print(by_formula, counted)
 # `nn.Linear` computes $y = x W^\top + b$. For `layer = nn.Linear(3, 2)` and a batch `x` of shape
 # $[5, 3]$, compute $y$ from `layer.weight` and `layer.bias` with `@` and `.T`, and check that it
 # matches `layer(x)`. What is the shape of $y$?
-#
+
+# %% [markdown] tags=["solution"]
 # ### Solution
 
-# %%
+# %% tags=["solution"]
 layer = nn.Linear(3, 2)
 x = torch.rand(5, 3)
 y_by_hand = x @ layer.weight.T + layer.bias  # [5, 3] @ [3, 2] + [2] -> [5, 2]
@@ -62,13 +64,14 @@ print(tuple(layer.weight.shape), tuple(y_by_hand.shape))
 # %% [markdown]
 # ## Exercise 3: flatten a batch of images, and catch the bug
 #
-# A batch of 8 grey images has shape $[8, 1, 28, 28]$; the first layer of the classifier wants
+# A batch of 8 gray images has shape $[8, 1, 28, 28]$; the first layer of the classifier wants
 # $[8, 784]$. Flatten it with `nn.Flatten()`. Then try `torch.flatten(images)` with no other
 # argument: what shape do you get, and why does it break the model? Fix the call.
-#
+
+# %% [markdown] tags=["solution"]
 # ### Solution
 
-# %%
+# %% tags=["solution"]
 images = torch.rand(8, 1, 28, 28)
 good = nn.Flatten()(images)  # start_dim=1: keeps the batch axis
 wrong = torch.flatten(images)  # start_dim=0: flattens the batch axis too
@@ -94,10 +97,11 @@ assert tuple(first_layer(fixed).shape) == (8, 512)
 # `Linear(512, 512)`, `ReLU`, `Linear(512, 10)`. Register a forward hook on each layer that
 # records the shape of its output, run the batch of exercise 3 through it, remove the hooks, and
 # list the shapes. Check the total parameter count, 669,706.
-#
+
+# %% [markdown] tags=["solution"]
 # ### Solution
 
-# %%
+# %% tags=["solution"]
 classifier = nn.Sequential(
     nn.Flatten(), nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10)
 )
@@ -122,10 +126,11 @@ for layer, shape in zip(classifier, shapes):
 # $\mathrm{softmax}(z)_i = e^{z_i} / \sum_j e^{z_j}$ row by row, by hand and with `torch.softmax`,
 # check that every row sums to 1, and find the predicted classes. Do the predictions change if you
 # take the argmax of the logits instead of the probabilities?
-#
+
+# %% [markdown] tags=["solution"]
 # ### Solution
 
-# %%
+# %% tags=["solution"]
 scores = torch.tensor([[2.0, -1.0, 0.5, 0.1], [-0.3, 0.8, 4.0, -2.0], [1.2, 1.1, -0.5, 3.3]])
 probs = torch.softmax(scores, dim=1)  # dim=1: over the classes of each example
 by_hand = scores.exp() / scores.exp().sum(dim=1, keepdim=True)
@@ -143,10 +148,11 @@ print([round(p, 4) for p in probs[0].tolist()], predicted.tolist())
 # twice: once with the class indices, once with one-hot targets. All three must agree. Finally,
 # compute the loss of `torch.softmax(scores, dim=1)` (the double-softmax bug) and see that it
 # differs.
-#
+
+# %% [markdown] tags=["solution"]
 # ### Solution
 
-# %%
+# %% tags=["solution"]
 targets = torch.tensor([0, 2, 1])
 loss_by_hand = -torch.log(probs[torch.arange(3), targets]).mean()
 loss_fn = nn.CrossEntropyLoss()

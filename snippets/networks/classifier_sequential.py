@@ -2,7 +2,8 @@
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")
 
 torch.manual_seed(0)
 sequential = nn.Sequential(
@@ -13,13 +14,13 @@ sequential = nn.Sequential(
     nn.ReLU(),
     nn.Linear(512, 10),  # logits: no activation after the last layer
 ).to(device)
-batch = torch.rand(4, 1, 28, 28).to(device)  # a batch of 4 fake grey images
+batch = torch.rand(4, 1, 28, 28).to(device)  # a batch of 4 fake gray images
 
 scores = sequential(batch)
 print(tuple(scores.shape), [round(v, 3) for v in scores[0, :3].tolist()])
 #> (4, 10) [0.135, 0.156, 0.077]
-print(list(sequential.state_dict()))
-#> ['1.weight', '1.bias', '3.weight', '3.bias', '5.weight', '5.bias']
+print(" ".join(sequential.state_dict()))
+#> 1.weight 1.bias 3.weight 3.bias 5.weight 5.bias
 # --8<-- [end:define]
 
 # --8<-- [start:count]
@@ -30,7 +31,8 @@ for name, layer in sequential.named_children():
         formula = layer.in_features * layer.out_features + layer.out_features
         assert n_params == formula
         total += n_params
-        print(f"layer {name}: {layer.in_features}*{layer.out_features} + {layer.out_features} = {n_params:,}")
+        n_in, n_out = layer.in_features, layer.out_features
+        print(f"layer {name}: {n_in}*{n_out} + {n_out} = {n_params:,}")
 #> layer 1: 784*512 + 512 = 401,920
 #> layer 3: 512*512 + 512 = 262,656
 #> layer 5: 512*10 + 10 = 5,130

@@ -23,6 +23,7 @@ print(t.to("meta"))  # (1)!
 #> tensor(..., device='meta', size=(2,))
 print(t.tolist())  # float32 values, shown as Python floats
 #> [0.10000000149011612, 0.20000000298023224]
-print([round(v, 4) for v in t.tolist()], tuple(t.shape), t[0].item() == t.tolist()[0])
+rounded = [round(v, 4) for v in t.tolist()]
+print(rounded, tuple(t.shape), t[0].item() == t.tolist()[0])
 #> [0.1, 0.2] (2,) True
 # --8<-- [end:printing]

@@ -2,14 +2,16 @@
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")  # (1)!
-cuda_only = torch.device("cuda" if torch.cuda.is_available() else "cpu")  # (2)!
+device = torch.accelerator.current_accelerator(check_available=True)  # (1)!
+device = device or torch.device("cpu")
+old_way = torch.device("cuda" if torch.cuda.is_available() else "cpu")  # (2)!
 # --8<-- [end:pick]
 
 # --8<-- [start:model]
 torch.manual_seed(0)
 model = nn.Linear(3, 2)  # built on the CPU
-moved = model.to(device)  # moves every parameter and buffer, returns the module itself
+# moves every parameter and buffer, returns the module itself
+moved = model.to(device)
 print(moved is model, next(model.parameters()).device.type == device.type)
 #> True True
 
@@ -25,12 +27,16 @@ x.to("meta")  # (1)!
 print(x.device)
 #> cpu
 
-x_meta = x.to("meta")  # assign the result: this is the tensor on the other device
+# assign the result: this is the tensor on the other device
+x_meta = x.to("meta")
 print(x_meta.device, x_meta is x, x.to("cpu") is x)
 #> meta False True
 # --8<-- [end:tensor]
 
 # --8<-- [start:check]
-print(torch.device("cuda:0") == torch.device("cuda"), torch.device("cuda:0").type == "cuda")
-#> False True
+# device objects only: nothing is put on a GPU, so this runs anywhere
+print(torch.device("cuda:0") == torch.device("cuda"))
+#> False
+print(torch.device("cuda:0").type == "cuda")
+#> True
 # --8<-- [end:check]

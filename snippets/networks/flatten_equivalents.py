@@ -13,8 +13,10 @@ ways = {
     "x.view(B, -1)": x.view(B, -1),
     "x.reshape(B, -1)": x.reshape(B, -1),
 }
+reference = ways["nn.Flatten()(x)"]
 for name, flat in ways.items():
-    print(f"{name:20} {tuple(flat.shape)}  same values: {torch.equal(flat, ways['nn.Flatten()(x)'])}")
+    same = torch.equal(flat, reference)
+    print(f"{name:20} {tuple(flat.shape)}  same values: {same}")
 #> nn.Flatten()(x)      (4, 784)  same values: True
 #> torch.flatten(x, 1)  (4, 784)  same values: True
 #> x.flatten(1)         (4, 784)  same values: True
@@ -23,14 +25,18 @@ for name, flat in ways.items():
 # --8<-- [end:same]
 
 # --8<-- [start:view]
-rgb = torch.rand(4, 28, 28, 3).permute(0, 3, 1, 2)  # colour images stored channels-last, viewed as [4, 3, 28, 28]
+# color images stored channels-last, viewed as [4, 3, 28, 28]
+rgb = torch.rand(4, 28, 28, 3).permute(0, 3, 1, 2)
 print(tuple(rgb.shape), rgb.is_contiguous())
 #> (4, 3, 28, 28) False
 try:
     rgb.view(4, -1)
 except RuntimeError as e:
-    print(str(e).splitlines()[0])
-#> view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.
+    message = str(e).splitlines()[0]
+    print(message.replace(" (", "\n(").replace(". ", ".\n"))
+#> view size is not compatible with input tensor's size and stride
+#> (at least one dimension spans across two contiguous subspaces).
+#> Use .reshape(...) instead.
 print(tuple(rgb.reshape(4, -1).shape))
 #> (4, 2352)
 # --8<-- [end:view]

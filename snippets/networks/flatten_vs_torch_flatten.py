@@ -2,10 +2,12 @@
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")
 
 torch.manual_seed(0)
-images = torch.rand(4, 1, 28, 28).to(device)  # 4 fake grey 28x28 images: [B, C, H, W]
+# 4 fake gray 28x28 images: [B, C, H, W]
+images = torch.rand(4, 1, 28, 28).to(device)
 
 flatten = nn.Flatten()  # start_dim=1, end_dim=-1
 print(flatten)

@@ -4,7 +4,8 @@ from collections import OrderedDict
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")
 
 torch.manual_seed(0)
 layers = OrderedDict(  # (1)!
@@ -14,25 +15,31 @@ layers = OrderedDict(  # (1)!
 model = nn.Sequential(layers).to(device)
 images = torch.rand(4, 1, 28, 28).to(device)
 
-rows = []  # one row per layer, appended by the hooks as the forward pass reaches it
+# one row per layer, appended by the hooks as the forward pass reaches it
+rows = []
 
 
 def record(name):
     def hook(module, inputs, output):  # (2)!
         zeros = (output == 0).float().mean().item()
-        rows.append(f"| {name} | {type(module).__name__} | {tuple(output.shape)} | {zeros:.2f} |")
+        kind, shape = type(module).__name__, tuple(output.shape)
+        rows.append(f"| {name} | {kind} | {shape} | {zeros:.2f} |")
 
     return hook
 
 
-handles = [layer.register_forward_hook(record(name)) for name, layer in model.named_children()]
+handles = [
+    layer.register_forward_hook(record(name))
+    for name, layer in model.named_children()
+]
 logits = model(images)
 for handle in handles:
     handle.remove()  # (3)!
 # --8<-- [end:hooks]
 
 # --8<-- [start:table]
-print("| layer | module | output shape | fraction of zeros |\n| --- | --- | --- | --- |")
+header = "| layer | module | output shape | fraction of zeros |"
+print(header, "| --- | --- | --- | --- |", sep="\n")
 #> | layer | module | output shape | fraction of zeros |
 #> | --- | --- | --- | --- |
 print(f"| input | | {tuple(images.shape)} | |")

@@ -2,7 +2,8 @@
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")
 
 torch.manual_seed(0)
 with_bias = nn.Linear(10, 20).to(device)
@@ -12,10 +13,15 @@ print(no_bias.bias is None)
 #> True
 print([name for name, _ in no_bias.named_parameters()])
 #> ['weight']
-print(sum(p.numel() for p in with_bias.parameters()), sum(p.numel() for p in no_bias.parameters()))
+def count(layer):
+    return sum(p.numel() for p in layer.parameters())
+
+
+print(count(with_bias), count(no_bias))
 #> 220 200
 
 zeros = torch.zeros(1, 10).to(device)
-print(no_bias(zeros).abs().max().item(), with_bias(zeros).abs().max().item() > 0)  # (1)!
+biased = with_bias(zeros).abs().max().item()
+print(no_bias(zeros).abs().max().item(), biased > 0)  # (1)!
 #> 0.0 True
 # --8<-- [end:no-bias]

@@ -2,7 +2,8 @@
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")
 
 torch.manual_seed(0)
 layer = nn.Linear(3, 2).to(device)
@@ -20,7 +21,8 @@ print("max abs difference:", round((layer(x) - by_hand).abs().max().item(), 6))
 xw = x @ W.T
 print(tuple(xw.shape), "+", tuple(b.shape), "->", tuple((xw + b).shape))
 #> (4, 2) + (2,) -> (4, 2)
-print(torch.allclose(xw + b, xw + b.expand(4, 2)))  # b is copied down every row
+# b is copied down every row
+print(torch.allclose(xw + b, xw + b.expand(4, 2)))
 #> True
 # --8<-- [end:broadcast]
 
@@ -28,4 +30,12 @@ print(torch.allclose(xw + b, xw + b.expand(4, 2)))  # b is copied down every row
 j = 1  # output unit j reads row j of W
 print(torch.allclose(layer(x)[:, j], x @ W[j] + b[j]))
 #> True
+
+x0 = x[0]  # one sample as a column vector: y = W x + b
+print(torch.allclose(layer(x0), W @ x0 + b))
+#> True
+
+first = nn.Linear(784, 512)  # the notes' first layer: 784 in, 512 out
+print(tuple(first.weight.shape), tuple(first.bias.shape))
+#> (512, 784) (512,)
 # --8<-- [end:rows]

@@ -2,7 +2,8 @@
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")
 
 torch.manual_seed(0)
 layer = nn.Linear(in_features=3, out_features=2).to(device)
@@ -24,7 +25,8 @@ one = torch.rand(3).to(device)  # a single sample, no batch axis
 print(tuple(one.shape), "->", tuple(layer(one).shape))
 #> (3,) -> (2,)
 
-stacked = torch.rand(2, 5, 3).to(device)  # any leading axes: only the last one is in_features
+# any leading axes: only the last one is in_features
+stacked = torch.rand(2, 5, 3).to(device)
 print(tuple(stacked.shape), "->", tuple(layer(stacked).shape))
 #> (2, 5, 3) -> (2, 5, 2)
 # --8<-- [end:unbatched]

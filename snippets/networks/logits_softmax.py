@@ -1,7 +1,8 @@
 # --8<-- [start:raw]
 import torch
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")
 
 logits = torch.tensor(
     [
@@ -27,7 +28,8 @@ print([round(s, 4) for s in probs.sum(dim=1).tolist()])
 #> [1.0, 1.0, 1.0]
 
 exps = torch.exp(logits)
-by_hand = exps / exps.sum(dim=1, keepdim=True)  # e^{z_i} / sum_j e^{z_j}, row by row
+# e^{z_i} / sum_j e^{z_j}, row by row
+by_hand = exps / exps.sum(dim=1, keepdim=True)
 assert torch.allclose(by_hand, probs)
 # --8<-- [end:softmax]
 

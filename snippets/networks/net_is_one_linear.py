@@ -1,10 +1,12 @@
-from snippets.networks.notes_net import Net  # the class the page defines in its first block
+# the class the page defines in its first block
+from snippets.networks.notes_net import Net
 
 # --8<-- [start:collapse]
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")
 
 torch.manual_seed(0)
 net = Net().to(device)
@@ -22,6 +24,8 @@ print(tuple(single.weight.shape), tuple(single.bias.shape))
 #> (4, 10) (4,)
 print(torch.allclose(net(x), single(x), atol=1e-6))
 #> True
-print("parameters:", sum(p.numel() for p in net.parameters()), "vs", sum(p.numel() for p in single.parameters()))
+n_net = sum(p.numel() for p in net.parameters())
+n_single = sum(p.numel() for p in single.parameters())
+print("parameters:", n_net, "vs", n_single)
 #> parameters: 724 vs 44
 # --8<-- [end:collapse]

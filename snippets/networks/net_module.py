@@ -1,9 +1,11 @@
-from snippets.networks.notes_net import Net  # the class the page defines in its first block
+# the class the page defines in its first block
+from snippets.networks.notes_net import Net
 
 # --8<-- [start:call]
 import torch
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")
 
 torch.manual_seed(0)
 net = Net().to(device)  # build on the CPU after seeding, then move

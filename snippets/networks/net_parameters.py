@@ -1,7 +1,9 @@
-from snippets.networks.notes_net import Net  # the class the page defines in its first block
+# the class the page defines in its first block
+from snippets.networks.notes_net import Net
 
 # --8<-- [start:repr]
 import torch
+from torch import nn
 
 torch.manual_seed(0)
 net = Net()
@@ -29,7 +31,8 @@ for name, layer in net.named_children():
     n = sum(p.numel() for p in layer.parameters())
     formula = layer.in_features * layer.out_features + layer.out_features
     assert n == formula
-    print(f"{name}: {layer.in_features}*{layer.out_features} + {layer.out_features} = {n}")
+    n_in, n_out = layer.in_features, layer.out_features
+    print(f"{name}: {n_in}*{n_out} + {n_out} = {n}")
 #> fc1: 10*20 + 20 = 220
 #> fc2: 20*20 + 20 = 420
 #> output: 20*4 + 4 = 84
@@ -38,3 +41,13 @@ total = sum(p.numel() for p in net.parameters())
 print("total:", total)
 #> total: 724
 # --8<-- [end:count]
+
+# --8<-- [start:holds]
+layer = net.fc1
+print(isinstance(layer, nn.Module), isinstance(layer, torch.Tensor))
+#> True False
+print([type(p).__name__ for p in layer.parameters()])
+#> ['Parameter', 'Parameter']
+print(isinstance(layer.weight, torch.Tensor), tuple(layer.weight.shape))
+#> True (20, 10)
+# --8<-- [end:holds]

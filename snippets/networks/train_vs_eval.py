@@ -2,10 +2,13 @@
 import torch
 from torch import nn
 
-device = torch.accelerator.current_accelerator(check_available=True) or torch.device("cpu")
+device = torch.accelerator.current_accelerator(check_available=True)
+device = device or torch.device("cpu")
 
 torch.manual_seed(0)
-net = nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Dropout(p=0.5), nn.Linear(32, 3)).to(device)
+net = nn.Sequential(
+    nn.Linear(16, 32), nn.ReLU(), nn.Dropout(p=0.5), nn.Linear(32, 3),
+).to(device)
 x = torch.rand(2, 16).to(device)
 
 print(net.training)  # a fresh module starts in training mode
@@ -21,13 +24,15 @@ print("eval: ", torch.equal(first, second), net[2].training)
 # --8<-- [end:dropout]
 
 # --8<-- [start:graph]
-out = net(x)  # eval mode changes layers, not autograd: the graph is still recorded
+# eval mode changes layers, not autograd: the graph is still recorded
+out = net(x)
 print(out.requires_grad, out.grad_fn.name())
 #> True AddmmBackward0
 
 with torch.inference_mode():  # (1)!
     prediction = net(x)
-print(prediction.requires_grad, prediction.grad_fn, torch.equal(prediction, out))
+same = torch.equal(prediction, out)
+print(prediction.requires_grad, prediction.grad_fn, same)
 #> False None True
 
 net.train()  # back to training mode before the next training step

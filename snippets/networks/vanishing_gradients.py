@@ -3,7 +3,7 @@ import torch
 
 
 def gradient_through(activation, depth=10, at=0.5):
-    """d/dx of activation(activation(...activation(x))), `depth` times, at x = `at`."""
+    """d/dx of activation(...activation(x)), `depth` times, at x = `at`."""
     x = torch.tensor(at, requires_grad=True)
     h = x
     for _ in range(depth):
@@ -22,7 +22,8 @@ print(f"10 ReLUs: {gradient_through(torch.relu):.3e}")
 
 # --8<-- [start:depth]
 for depth in (1, 2, 5, 10, 20):
-    print(f"depth {depth:2d}: sigmoid {gradient_through(torch.sigmoid, depth):.3e}")
+    grad = gradient_through(torch.sigmoid, depth)
+    print(f"depth {depth:2d}: sigmoid {grad:.3e}")
 #> depth  1: sigmoid 2.350e-01
 #> depth  2: sigmoid 5.341e-02
 #> depth  5: sigmoid 6.080e-04

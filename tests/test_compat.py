@@ -1,0 +1,149 @@
+"""`python3 dev.py compat VERSION`: its lock rewriting, its report, its pytest plugin, and the one
+minimum torch version that pyproject.toml, the pages and the scheduled workflow all state.
+Nothing here installs a torch."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tools import compat
+from tools.contract import ROOT
+
+
+def test_lock_with_torch_replaces_only_the_torch_pin():
+    lock = (ROOT / "requirements.lock").read_text()
+    rewritten = compat.lock_with_torch(lock, "2.7.0")
+    before, after = lock.splitlines(), rewritten.splitlines()
+    assert len(before) == len(after)
+    changed = [(old, new) for old, new in zip(before, after) if old != new]
+    assert len(changed) == 1
+    assert changed[0][0].startswith("torch==") and changed[0][1] == "torch==2.7.0"
+
+
+def test_lock_with_torch_accepts_major_minor():
+    assert compat.lock_with_torch("numpy==2.0.0\ntorch==2.13.0\n", "2.7") == "numpy==2.0.0\ntorch==2.7\n"
+
+
+@pytest.mark.parametrize(
+    "lock, version",
+    [
+        ("numpy==2.0.0\ntorch==2.13.0\n", "newest"),  # resolved before the lock is written
+        ("numpy==2.0.0\ntorch==2.13.0\n", "2.7.0; rm -rf ."),
+        ("numpy==2.0.0\n", "2.7.0"),
+        ("torch==2.13.0\ntorch==2.12.0\n", "2.7.0"),
+    ],
+)
+def test_lock_with_torch_refuses_what_it_cannot_pin(lock, version):
+    with pytest.raises(ValueError):
+        compat.lock_with_torch(lock, version)
+
+
+def test_the_compat_venv_is_separate_and_ignored():
+    assert compat.env_dir(ROOT, "2.7.0") == ROOT / ".venv-torch-2.7.0"
+    assert ".venv-torch-*/" in (ROOT / ".gitignore").read_text().splitlines()
+
+
+def test_newest_is_read_from_pip_index_output():
+    out = "torch (2.15.0+cpu)\nAvailable versions: 2.15.0+cpu, 2.14.1+cpu\n"
+    assert compat.newest_from_pip_index(out) == "2.15.0"
+    assert compat.newest_from_pip_index("torch (2.14.1)\n") == "2.14.1"
+    with pytest.raises(ValueError):
+        compat.newest_from_pip_index("ERROR: No matching distribution found for torch\n")
+
+
+def test_unit_of_names_the_snippet_or_the_page():
+    snippet = "tests/test_snippets.py::test_every_snippet_output_matches_page[snippets/networks/relu.py]"
+    assert compat.unit_of(snippet) == "snippets/networks/relu.py"
+    assert compat.unit_of("docs/networks/devices.md::line:20,column:1") == "docs/networks/devices.md"
+    assert compat.unit_of("tests/test_snippets.py::test_there_are_snippets") == "tests/test_snippets.py"
+
+
+def _record(nodeid, outcome="passed", message=""):
+    return {"nodeid": nodeid, "outcome": outcome, "message": message}
+
+
+SNIP = "tests/test_snippets.py::test_every_snippet_output_matches_page[snippets/{}]"
+
+
+def test_report_lists_what_differs_and_fails():
+    records = [
+        _record(SNIP.format("networks/relu.py")),
+        _record(SNIP.format("networks/device_moves.py"), "failed", "AssertionError: output differs\nmore"),
+        _record("docs/index.md::line:66,column:1", "failed", "ValueError: 2.7.0 != 2.13.0"),
+        _record("docs/index.md::line:90,column:1", "failed", "second | failure"),
+        _record("docs/networks/devices.md::line:20,column:1"),
+        _record("docs/networks/devices.md::line:40,column:1", "skipped"),
+    ]
+    text, status = compat.report("2.7.0", records, pytest_code=1)
+    assert status == 1
+    assert text.splitlines()[0] == "torch 2.7.0: 2 snippets and 2 pages checked"
+    assert "2 differ:" in text
+    assert "| docs/index.md | 2 | line:66,column:1: ValueError: 2.7.0 != 2.13.0 |" in text
+    assert "| snippets/networks/device_moves.py | 1 |" in text
+    assert "relu.py" not in text and "devices.md" not in text
+
+
+def test_the_report_names_the_first_changed_line():
+    sybil = (
+        "Example at docs/index.md, line 65, column 1 did not evaluate as expected:\n"
+        "output drift in docs/index.md, line 65:\n"
+        "--- docs/index.md, line 65 (the #> lines the page shows)\n"
+        "+++ docs/index.md, line 65 (what the code printed)\n"
+        "@@ -1 +1 @@\n-2.13.0\n+2.7.0\n"
+    )
+    assert compat.first_difference(sybil) == "2.13.0 -> 2.7.0"
+    raised = "snippets/x.py raised when run standalone:\nTraceback (most recent call last):\n  ...\nTypeError: no\n"
+    assert compat.first_difference(raised) == "snippets/x.py raised when run standalone: TypeError: no"
+    assert compat.first_difference("ValueError: 2.7.0 != 2.13.0\nmore") == "ValueError: 2.7.0 != 2.13.0"
+    text, _ = compat.report("2.7.0", [_record("docs/index.md::line:65,column:1", "failed", sybil)], 1)
+    assert "| docs/index.md | 1 | line:65,column:1: 2.13.0 -> 2.7.0 |" in text
+
+
+def test_report_passes_only_when_everything_ran_and_passed():
+    records = [_record(SNIP.format("networks/relu.py")), _record("docs/index.md::line:66,column:1")]
+    assert compat.report("2.13.0", records, pytest_code=0)[1] == 0
+    assert compat.report("2.13.0", records, pytest_code=3)[1] == 1  # pytest itself failed
+    text, status = compat.report("2.6.0", [], pytest_code=3)
+    assert status == 1 and "nothing ran" in text
+
+
+def test_the_plugin_records_every_outcome(tmp_path):
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    (tmp_path / "test_sample.py").write_text(
+        "import pytest\n"
+        "def test_ok(): pass\n"
+        "def test_bad(): assert 1 == 2, 'one is not two'\n"
+        "@pytest.fixture\n"
+        "def broken(): raise RuntimeError('setup broke')\n"
+        "def test_error(broken): pass\n"
+    )
+    record_file = tmp_path / "records.jsonl"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), compat.RECORD_ENV: str(record_file)}
+    env = {k: v for k, v in env.items() if not k.startswith("PYTEST")}
+    command = [sys.executable, "-m", "pytest", "-p", "tools.compat", "-p", "no:cacheprovider", "-q"]
+    result = subprocess.run([*command, "test_sample.py"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    records = {r["nodeid"]: r for r in map(json.loads, record_file.read_text().splitlines())}
+    assert {k: r["outcome"] for k, r in records.items()} == {
+        "test_sample.py::test_ok": "passed",
+        "test_sample.py::test_bad": "failed",
+        "test_sample.py::test_error": "error",
+    }
+    assert "one is not two" in records["test_sample.py::test_bad"]["message"]
+    assert "setup broke" in records["test_sample.py::test_error"]["message"]
+
+
+def test_minimum_torch_is_the_same_everywhere():
+    """pyproject.toml's `torch>=X` is the version the pages name and the weekly job tests."""
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    minimum = re.search(r'"torch>=(\d+\.\d+)', pyproject)[1]
+    workflow = (ROOT / ".github/workflows/compat.yml").read_text()
+    assert re.search(rf'torch: \["{re.escape(minimum)}\.0", newest\]', workflow), workflow
+    assert f"torch {minimum}" in (ROOT / "docs/index.md").read_text()
+    assert f"torch {minimum}" in (ROOT / "docs/networks/devices.md").read_text()
