@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
@@ -170,9 +168,10 @@ CODE_PAGES = [(url, source) for url, source in PAGES if "```py" in source.read_t
 
 @pytest.mark.build
 @pytest.mark.parametrize(("path", "source"), CODE_PAGES, ids=[_id(url) for url, _ in CODE_PAGES])
-def test_copy_buttons_give_code_that_runs(visit, tmp_path, path, source):
-    """Click every Python block's copy button, in page order, and run what was copied in a fresh
-    interpreter, from an empty directory, as a reader pasting the blocks in order would."""
+def test_copy_buttons_give_code_that_runs(visit, runner, tmp_path, path, source):
+    """Click every Python block's copy button, in page order, and run what was copied as a program
+    of its own (a clean child of the suite's warm runner, tools/runner.py: a new process, an empty
+    working directory, warnings as errors), as a reader pasting the blocks in order would."""
     page = visit(path).page
     copied = _copy_every_python_block(page)
     assert copied, f"{path}: no Python copy button found"
@@ -180,11 +179,9 @@ def test_copy_buttons_give_code_that_runs(visit, tmp_path, path, source):
     assert prompts == [], f"{path}: copied code still has >>> prompts"
     script = tmp_path / "copied.py"
     script.write_text("\n\n".join(copied) + "\n")
-    run = subprocess.run(
-        [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=600
-    )
-    assert run.returncode == 0, (
-        f"{path}: the {len(copied)} copied blocks, run in order, fail:\n{run.stderr[-3000:]}\n"
+    (run,) = runner.render_files([script])
+    assert run.ok, (
+        f"{path}: the {len(copied)} copied blocks, run in order, fail:\n{run.error[-3000:]}\n"
         f"(copied code: {script})"
     )
 
