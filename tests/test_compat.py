@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from tools import compat
-from tools.contract import ROOT
+from tools.paths import ROOT
 
 
 def test_lock_with_torch_replaces_only_the_torch_pin():

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tools import diagrams
-from tools.contract import ROOT
 from tools.flowchart_svg import FlowchartError, parse, render
+from tools.paths import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -82,7 +82,7 @@ def test_a_block_titled_with_a_file_is_that_file_or_says_it_is_an_excerpt(site):
     and given a link to the whole file (which the site serves)."""
     import html as html_lib
 
-    from tools.contract import ROOT
+    from tools.paths import ROOT
 
     checked = 0
     for page in _pages(site):

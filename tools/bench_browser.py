@@ -25,7 +25,8 @@ import tempfile
 from pathlib import Path
 
 from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, serve, site_pages
-from tools.contract import ROOT, build_site
+from tools.paths import ROOT
+from tools.site import build_site
 
 LIGHTHOUSE_VERSION = "12.8.2"
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"

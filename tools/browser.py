@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from tools.contract import DOCS
+from tools.paths import DOCS
 
 # Every flag keeps the browser on loopback: nothing it does can reach another host.
 CHROMIUM_FLAGS = [

@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, in_ci, serve
-from tools.contract import ROOT
+from tools.paths import ROOT
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 PHONE = {"width": 390, "height": 844}  # an iPhone 12-14 class screen, in CSS pixels

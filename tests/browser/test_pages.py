@@ -13,7 +13,7 @@ import pytest
 
 from tests.browser.conftest import PHONE
 from tools.browser import site_pages
-from tools.contract import ROOT
+from tools.paths import ROOT
 
 PAGES = site_pages()
 LABS = [(url, source) for url, source in PAGES if source.name == "lab.py"]
