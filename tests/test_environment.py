@@ -75,3 +75,13 @@ def test_the_default_device_is_the_one_the_snippets_pick():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"snippets run on: {want} (--device to assert one)" in result.stdout
+
+
+def test_the_readme_names_the_pinned_torch():
+    """The README says which torch produced the outputs; it must be the one the lock pins."""
+    import re
+
+    pinned = _pins()["torch"].removeprefix("==")
+    stated = re.search(r"produced with \*\*torch (?P<version>[\w.+]+)\*\*", (ROOT / "README.md").read_text())
+    assert stated, "README.md no longer says which torch produced the outputs"
+    assert stated["version"] == pinned, f"README.md says torch {stated['version']}, the lock pins {pinned}"
