@@ -176,10 +176,15 @@ def _legend_entries(chart: Chart) -> list[tuple[str, int, str]]:
     return entries
 
 
+def _legend_width(label: str) -> float:
+    """Room one legend entry takes: its swatch, its text (about 6.6 px a character) and a gap."""
+    return 30 + 6.6 * len(label) + 14
+
+
 def _legend_rows(entries, width: float) -> list[list[tuple[str, int, str]]]:
     rows, row, used = [], [], 0.0
     for entry in entries:
-        need = 30 + 6.6 * len(entry[0]) + 14
+        need = _legend_width(entry[0])
         if row and used + need > width:
             rows.append(row)
             row, used = [], 0.0
@@ -282,7 +287,7 @@ def _panel(chart: Chart, index: int, ox: float, oy: float, legend_rows: int, pal
                 out.append(f'<line x1="{_num(lx)}" y1="{_num(ly - 4)}" x2="{_num(lx + 22)}" y2="{_num(ly - 4)}" '
                            f'stroke="{stroke}" stroke-width="2"{dash}/>')
             out.append(f'<text x="{_num(lx + 28)}" y="{_num(ly)}" fill="{palette["fg"]}">{escape(label)}</text>')
-            lx += 30 + 6.6 * len(label) + 14
+            lx += _legend_width(label)
     out.append("</g>")
     return out
 
