@@ -68,6 +68,20 @@ def test_broken_link_fails_the_build_naming_the_page(tmp_path):
 
 
 @pytest.mark.build
+def test_maths_katex_cannot_typeset_fails_the_build_naming_page_and_line(tmp_path):
+    page = "# Page\n\nFine: \\(a + b\\).\n\nBroken: \\(\\frac{a}{b\\).\n"
+    log = failed_build_log(scratch_site(tmp_path, {"index.md": page}))
+    assert "docs/index.md:5: KaTeX cannot typeset '\\\\frac{a}{b': KaTeX parse error" in log
+
+
+@pytest.mark.build
+def test_maths_in_a_lab_katex_cannot_typeset_fails_the_build_naming_the_lab_line(tmp_path):
+    lab = "# %% [markdown]\n# # Lab\n#\n# A formula: $\\undefinedmacro{x}$.\n\n# %%\nx = 1\n"
+    log = failed_build_log(scratch_site(tmp_path, {"index.md": "# Home\n", "ch/lab.py": lab}))
+    assert "docs/ch/lab.py:4: KaTeX cannot typeset '\\\\undefinedmacro{x}'" in log
+
+
+@pytest.mark.build
 def test_notebook_cell_error_fails_the_build(tmp_path):
     lab = "# %% [markdown]\n# # Lab\n\n# %%\nx = 1\n\n# %%\ny = 2\nraise ValueError('exercise 2 is wrong')\n"
     log = failed_build_log(scratch_site(tmp_path, {"index.md": "# Home\n", "ch/lab.py": lab}))

@@ -43,16 +43,20 @@ def test_no_page_fetches_from_another_host(site):
 
 
 @pytest.mark.build
-def test_maths_and_diagram_scripts_load_only_where_used(site):
+def test_maths_and_diagrams_are_finished_at_build_time(site):
+    """No page runs a script to typeset maths or draw a diagram: the maths is KaTeX's HTML (with
+    its stylesheet, only where there is maths), every diagram is SVG, and no TeX is left."""
     for path in _pages(site):
         html = path.read_text()
-        uses_math = 'class="arithmatex"' in html or "jupyter-wrapper" in html
-        uses_mermaid = 'class="mermaid"' in html
         rel = path.relative_to(site)
-        assert ("katex.min.js" in html) == uses_math, rel
-        assert ("mermaid.min.js" in html) == uses_mermaid, rel
-        if uses_mermaid:  # defined before Material's bundle, so Material never fetches its CDN copy
-            assert html.index("mermaid.min.js") < html.index("assets/javascripts/bundle."), rel
+        uses_math = 'class="arithmatex"' in html
+        assert ("katex.min.css" in html) == uses_math, rel
+        assert "katex.min.js" not in html and "auto-render" not in html and "mermaid.min.js" not in html, rel
+        assert 'class="mermaid"' not in html, f"{rel}: a mermaid block left for a runtime (Material would fetch one)"
+        if uses_math:
+            assert re.search(r'class="arithmatex">\\[(\[]', html) is None, f"{rel}: maths left as TeX"
+            assert 'class="katex-mathml"' in html, f"{rel}: no MathML for screen readers"
+    assert not (site / "assets/vendor/katex/katex.min.js").exists(), "the build-time KaTeX is published"
 
 
 @pytest.mark.build

@@ -34,7 +34,7 @@ PLATFORMS = (
     "macosx_14_0_arm64",
     "win_amd64",
 )
-PIN = re.compile(r"^(?P<name>[A-Za-z0-9._-]+)==(?P<version>[^\s;\\]+)(?P<marker>\s*;[^\\]*)?")
+PIN = re.compile(r"^(?P<name>[A-Za-z0-9._-]+)==(?P<version>[^\s;\\]+)(?P<marker>\s*;(?:(?!--hash)[^\\])*)?")
 
 
 def parse_lock(text: str) -> tuple[list[str], list[tuple[str, str, str]]]:

@@ -17,6 +17,9 @@
   never mistakes a section for a file that runs as copied.
 * Every ```` ```mermaid ```` diagram is drawn as inline SVG at build time (tools/flowchart_svg.py):
   no diagram runtime is loaded in the browser.
+* Maths is typeset at build time by the site's KaTeX (tools/katex.py): arithmatex's `\\( … \\)` and
+  `\\[ … \\]` on pages, `$ … $` and `$$ … $$` in a lab's Markdown cells. No script typesets in the
+  browser; a formula KaTeX refuses fails the build naming its file and line.
 * Lab pages: nbconvert's ~600 kB of inline CSS is cut to the rules whose classes the page uses,
   and each run of cells tagged `solution` is folded into a closed "Solution" box, so a reader can
   try the exercise first.
@@ -46,6 +49,10 @@ EXCERPT_PREFIX = "excerpt of "
 EXCERPT_TITLE = re.compile(r'<span class="filename">excerpt of (?P<path>snippets/[\w/.-]+)</span>')
 MERMAID = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.S)
 SOLUTION_TAG = "solution"
+ARITHMATEX = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>', re.S
+)
+NOTEBOOK_MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\s](?:[^$]*?[^$\s])?)\$", re.S)
 
 
 def _patch_mkdocs_jupyter() -> None:
@@ -166,11 +173,52 @@ def on_page_content(html, page, config, files):
         for block in NBCONVERT_CDN_BLOCKS:
             html = block.sub("", html)
         html = EXTERNAL_SCRIPT.sub("", html)
-        html = _fold_solutions(html)
+        html = _fold_solutions(html, page)
         html = _prune_inline_css(html)
+    html = ARITHMATEX.sub(lambda m: _typeset_arithmatex(m, page), html)
     html = MERMAID.sub(lambda m: _diagram(m["source"], page), html)
     html = EXCERPT_TITLE.sub(lambda m: _excerpt_link(m["path"], page), html)
     return OUTPUT_COMMENT.sub('<span class="c1 notes-output">#&gt;', html)
+
+
+def _typeset(tex: str, display: bool, page) -> str:
+    """KaTeX's HTML for a formula of `page`; a formula KaTeX refuses stops the build at its line."""
+    from mkdocs.exceptions import PluginError
+
+    from tools.katex import KatexError, render
+
+    try:
+        return render(tex, display)
+    except KatexError as error:
+        source = Path(page.file.abs_src_path)
+        first = tex.strip().splitlines()[0].strip() if tex.strip() else tex
+        lines = [n for n, line in enumerate(source.read_text().splitlines(), start=1) if first and first in line]
+        where = f"{Path(page.file.src_path).as_posix()}:{lines[0] if lines else '?'}"
+        raise PluginError(f"docs/{where}: KaTeX cannot typeset {tex.strip()!r}: {error}") from None
+
+
+def _typeset_arithmatex(match: re.Match, page) -> str:
+    display = match["display"] is not None
+    tex = html_lib.unescape(match["display"] if display else match["inline"])
+    return f'<{match["tag"]} class="arithmatex">{_typeset(tex, display, page)}</{match["tag"]}>'
+
+
+def _typeset_notebook_maths(soup, page) -> None:
+    """Typeset the `$ … $` and `$$ … $$` maths left as text in a lab's rendered Markdown cells."""
+    from bs4 import BeautifulSoup, NavigableString
+
+    for cell in soup.select(".jp-RenderedMarkdown"):
+        for text in list(cell.find_all(string=NOTEBOOK_MATH)):
+            if not isinstance(text, NavigableString) or text.find_parent(["code", "pre", "script", "style"]):
+                continue
+            raw, pieces, last = str(text), [], 0
+            for m in NOTEBOOK_MATH.finditer(raw):
+                display = m["display"] is not None
+                maths = _typeset(m["display"] if display else m["inline"], display, page)
+                pieces += [html_lib.escape(raw[last : m.start()], quote=False), f'<span class="arithmatex">{maths}</span>']
+                last = m.end()
+            typeset = "".join(pieces) + html_lib.escape(raw[last:], quote=False)
+            text.replace_with(BeautifulSoup(typeset, "html.parser"))
 
 
 def _excerpt_link(path: str, page) -> str:
@@ -193,14 +241,16 @@ def _diagram(escaped_source: str, page) -> str:
     return f'<figure class="notes-diagram">{svg}</figure>'
 
 
-def _fold_solutions(html: str) -> str:
-    """Wrap each run of consecutive cells tagged `solution` in a closed <details> box."""
+def _fold_solutions(html: str, page) -> str:
+    """Wrap each run of consecutive cells tagged `solution` in a closed <details> box (and typeset
+    the Markdown cells' maths, on the same parse of the page)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
     notebook = soup.find("div", class_="jp-Notebook")
     if notebook is None:
         return html
+    _typeset_notebook_maths(soup, page)
     cells = [child for child in notebook.children if getattr(child, "name", None) == "div"]
 
     def is_solution(cell) -> bool:

@@ -1,0 +1,286 @@
+"""The tour: every page of the built site opened in Chromium, as a reader sees it, in the background.
+
+Started at collection (tests/browser/conftest.py), like the suite's other slow pieces, and run a
+few pages at a time (async Playwright, one browser): each page is opened once on a desktop screen
+(checked in the light scheme, toggled to the dark one and checked again, every Python copy button
+clicked) and once on a phone. Each page's report is a future that its tests wait for, so a test
+fails with exactly the findings of its own page.
+
+What is checked on each page (RENDER_CHECK, `check_rendered`): maths typeset (no raw TeX), every
+diagram drawn as SVG, every image loaded, no icon shortcode shown as text, no code block or page
+that scrolls sideways, no console error, no failed request, and no request to any host but the site.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+import traceback
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tools.browser import CHROMIUM_FLAGS, serve
+
+PHONE = {"width": 390, "height": 844}  # an iPhone 12-14 class screen, in CSS pixels
+DESKTOP = {"width": 1280, "height": 900}
+PAGES_AT_ONCE = 3  # pages in flight: enough to overlap one page's waits with another's work
+SCREENSHOT = {"type": "jpeg", "quality": 80, "full_page": True}  # JPEG: a third of PNG's encoding time
+PYTHON_BLOCK_CLASSES = ("language-python", "language-py", "language-pycon")
+
+# Every code copied from the page (copy event or the Clipboard API), recorded in window.__copied.
+INIT_SCRIPT = """
+window.__copied = [];
+document.addEventListener('copy', () => {
+  const active = document.activeElement;
+  let text = '';
+  if (active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT')) {
+    text = active.value.substring(active.selectionStart, active.selectionEnd);
+  } else {
+    text = String(window.getSelection());
+  }
+  window.__copied.push(text);
+}, true);
+if (navigator.clipboard) {
+  const original = navigator.clipboard.writeText.bind(navigator.clipboard);
+  navigator.clipboard.writeText = (text) => {
+    window.__copied.push(text);
+    return original(text).catch(() => undefined);
+  };
+}
+"""
+
+# What the reader sees: maths typeset, diagrams drawn, images loaded, nothing overflowing.
+RENDER_CHECK = r"""
+() => {
+  const content = document.querySelector('.md-content');
+  const visible = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+  const untypeset = [...document.querySelectorAll('.arithmatex')]
+    .filter((el) => !el.querySelector('.katex')).map((el) => el.textContent.slice(0, 60));
+  const clone = content.cloneNode(true);
+  clone.querySelectorAll('.katex, pre, code, script, style, .highlight').forEach((el) => el.remove());
+  const shortcodes = (clone.textContent.match(/:(material|octicons|fontawesome|simple)-[a-z0-9-]+:/g) || []).slice(0, 5);
+  const rawTex = (clone.textContent.match(/\\\(|\\\[|\$\$|\\frac|\\partial|\\mathbf|\$[^$\s][^$\n]*\$/g) || []).slice(0, 5);
+  const diagrams = [...document.querySelectorAll('.notes-diagram')].map((figure) => {
+    const svg = figure.querySelector('svg');
+    if (!svg) return 0;
+    const box = svg.getBoundingClientRect();
+    return svg.querySelectorAll('text').length > 0 ? box.width * box.height : 0;
+  });
+  const images = [...content.querySelectorAll('img')].map((img) => [img.src, img.complete && img.naturalWidth > 0]);
+  const overflowing = [...content.querySelectorAll('pre, pre > code')]
+    .filter((el) => visible(el) && el.scrollWidth > el.clientWidth + 1)
+    .map((el) => el.textContent.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 90));
+  return {
+    katex: document.querySelectorAll('.katex').length,
+    untypeset, rawTex, shortcodes, diagrams, images, overflowing,
+    unrenderedMermaid: document.querySelectorAll('pre.mermaid, div.mermaid').length,
+    pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+    scheme: document.body.getAttribute('data-md-color-scheme'),
+  };
+}
+"""
+
+# Lazy images are loaded (and decoded) before a page is checked or photographed.
+LOAD_IMAGES = """
+async () => {
+  for (const img of document.querySelectorAll('.md-content img')) {
+    img.loading = 'eager';
+    try { await img.decode(); } catch (e) {}
+  }
+}
+"""
+
+# A lab's solutions: how many boxes, open ones, solution cells outside a box, visible ones.
+SOLUTION_STATE = """
+() => ({
+  boxes: document.querySelectorAll('details.notes-solution').length,
+  open: document.querySelectorAll('details.notes-solution[open]').length,
+  loose: [...document.querySelectorAll('.celltag_solution')].filter(c => !c.closest('details.notes-solution')).length,
+  folded: document.querySelectorAll('details.notes-solution .celltag_solution').length,
+  visible: [...document.querySelectorAll('.celltag_solution')].filter(c => c.checkVisibility()).length,
+})
+"""
+
+REVEAL = """
+(el) => {
+  for (let node = el; node; node = node.parentElement) {
+    if (node.tagName === 'DETAILS') node.open = true;
+    if (node.classList && node.classList.contains('tabbed-block')) {
+      const blocks = [...node.parentElement.children];
+      const set = node.closest('.tabbed-set');
+      const inputs = [...set.querySelectorAll(':scope > input')];
+      inputs[blocks.indexOf(node)].checked = true;
+    }
+  }
+  el.scrollIntoView({block: 'center'});
+}
+"""
+
+COPY_BUTTONS = """
+(classes) => [...document.querySelectorAll(
+  '.md-content button.md-code__button[data-md-type="copy"], .md-content clipboard-copy')].map((button, i) => {
+  button.setAttribute('data-notes-copy', String(i));
+  const block = button.closest('.highlight, .jp-CodeCell');
+  const python = !!block && (block.classList.contains('jp-CodeCell') || classes.some((c) => block.classList.contains(c)));
+  return {index: i, python};
+})
+"""
+
+
+def page_id(url: str) -> str:
+    return url.rstrip("/") or "home"
+
+
+@dataclass
+class PageReport:
+    """What the tour found on one page."""
+
+    failures: list[str] = field(default_factory=list)
+    copied: list[str] | None = None  # the code each Python copy button gave, in page order
+    solutions: dict | None = None  # a lab's SOLUTION_STATE, folded as the reader first sees it
+
+
+def check_rendered(state: dict, source: Path, where: str) -> list[str]:
+    text = source.read_text()
+    failures = []
+    if state["untypeset"]:
+        failures.append(f"{where}: maths left untypeset: {state['untypeset']}")
+    if state["shortcodes"]:
+        failures.append(f"{where}: icon shortcodes shown as text: {state['shortcodes']}")
+    if state["rawTex"]:
+        failures.append(f"{where}: raw TeX in the text: {state['rawTex']}")
+    if state["katex"] == 0 and re.search(r"\\\(|\\\[|\$[^$\s]", text):
+        failures.append(f"{where}: the source has maths but no KaTeX element rendered")
+    if state["unrenderedMermaid"]:
+        failures.append(f"{where}: a mermaid block was left for a runtime to draw")
+    if text.count("```mermaid") != len(state["diagrams"]) or not all(state["diagrams"]):
+        failures.append(f"{where}: {text.count('```mermaid')} diagrams in the source, drawn: {state['diagrams']}")
+    broken = [src for src, ok in state["images"] if not ok]
+    if broken:
+        failures.append(f"{where}: images that did not load: {broken}")
+    if state["overflowing"]:
+        failures.append(f"{where}: code wider than its block (scrolls sideways): {state['overflowing']}")
+    if state["pageOverflow"] > 0:
+        failures.append(f"{where}: the page scrolls sideways by {state['pageOverflow']} px")
+    return failures
+
+
+class _Recorder:
+    """Every request, console error, uncaught exception and failed response of one page."""
+
+    def __init__(self, page, base_url: str, where: str) -> None:
+        self.base_url, self.where = base_url, where
+        self.requests: list[str] = []
+        self.problems: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda m: m.type == "error" and self.problems.append(f"{where}: console error: {m.text}"))
+        page.on("pageerror", lambda error: self.problems.append(f"{where}: uncaught: {error}"))
+        page.on("requestfailed", lambda r: self.problems.append(f"{where}: request failed: {r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self.problems.append(f"{where}: HTTP {r.status}: {r.url}"))
+
+    def findings(self) -> list[str]:
+        foreign = [u for u in self.requests if not (u.startswith(self.base_url) or u.startswith("data:"))]
+        return self.problems + [f"{self.where}: request to another host: {url}" for url in foreign]
+
+
+async def _open(browser, base_url: str, path: str, where: str, **options):
+    context = await browser.new_context(base_url=base_url, **options)
+    await context.add_init_script(INIT_SCRIPT)
+    page = await context.new_page()
+    recorder = _Recorder(page, base_url, where)
+    await page.goto(base_url + path, wait_until="load")
+    await page.evaluate(LOAD_IMAGES)
+    return context, page, recorder
+
+
+async def _copy_every_python_block(page) -> list[str]:
+    copied = []
+    for button in await page.evaluate(COPY_BUTTONS, list(PYTHON_BLOCK_CLASSES)):
+        if not button["python"]:
+            continue
+        locator = page.locator(f'[data-notes-copy="{button["index"]}"]')
+        await locator.evaluate(REVEAL)
+        await page.evaluate("window.__copied = []")
+        await locator.click(force=True)
+        await page.wait_for_function("window.__copied.length > 0", timeout=5000)
+        copied.append(await page.evaluate("window.__copied[window.__copied.length - 1]"))
+    return copied
+
+
+async def visit_page(browser, base_url: str, path: str, source: Path, shots: Path, copy: bool) -> PageReport:
+    """One page: desktop light, desktop dark (by the toggle, as a reader switches), then a phone."""
+    report = PageReport()
+    name = page_id(path).replace("/", "__")
+
+    context, page, recorder = await _open(browser, base_url, path, path, color_scheme="light", viewport=DESKTOP)
+    try:
+        state = await page.evaluate(RENDER_CHECK)
+        if state["scheme"] != "default":
+            report.failures.append(f"{path}: a light-mode reader is shown the {state['scheme']!r} scheme")
+        report.failures += check_rendered(state, source, f"{path} (light, 1280 px)")
+        if source.name == "lab.py":
+            report.solutions = await page.evaluate(SOLUTION_STATE)
+        await page.screenshot(path=shots / f"{name}--light.jpg", **SCREENSHOT)
+        await page.locator("form[data-md-component=palette] label:not([hidden])").click()
+        await page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        report.failures += check_rendered(await page.evaluate(RENDER_CHECK), source, f"{path} (dark, 1280 px)")
+        await page.screenshot(path=shots / f"{name}--dark.jpg", **SCREENSHOT)
+        if copy:
+            report.copied = await _copy_every_python_block(page)
+        await page.wait_for_load_state("networkidle")  # whatever the page fetches late is recorded too
+        report.failures += recorder.findings()
+    finally:
+        await context.close()
+
+    phone_options = {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+    context, page, recorder = await _open(browser, base_url, path, f"{path} (phone)", color_scheme="light", **phone_options)
+    try:
+        report.failures += check_rendered(await page.evaluate(RENDER_CHECK), source, f"{path} (phone, 390 px)")
+        await page.screenshot(path=shots / f"{name}--phone.jpg", **SCREENSHOT)
+        await page.wait_for_load_state("networkidle")
+        report.failures += recorder.findings()
+    finally:
+        await context.close()
+    return report
+
+
+def run_tour(chromium: str, site: Future, pages: list[tuple[str, Path]], code_pages: set[str], shots: Path,
+             reports: dict[str, Future]) -> None:
+    """Visit `pages` (PAGES_AT_ONCE at a time), setting each page's future in `reports` as it is done.
+    `site` is the future of the build (its result: (site_dir, build result))."""
+    try:
+        site_dir = site.result()
+    except BaseException as error:  # noqa: BLE001 - every page's test fails with the build's error
+        for future in reports.values():
+            future.set_exception(error)
+        return
+    shutil.rmtree(shots, ignore_errors=True)
+    shots.mkdir(parents=True)
+
+    async def tour(base_url: str) -> None:
+        from playwright.async_api import async_playwright
+
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS, headless=True)
+            slots = asyncio.Semaphore(PAGES_AT_ONCE)
+
+            async def one(path: str, source: Path) -> None:
+                async with slots:
+                    try:
+                        report = await visit_page(browser, base_url, path, source, shots, copy=path in code_pages)
+                    except Exception:  # noqa: BLE001 - the page's test fails with it
+                        report = PageReport(failures=[f"{path}: the visit raised:\n{traceback.format_exc()}"])
+                reports[path].set_result(report)
+
+            await asyncio.gather(*(one(path, source) for path, source in pages))
+            await browser.close()
+
+    with serve(site_dir) as base_url:
+        try:
+            asyncio.run(tour(base_url))
+        except BaseException as error:  # noqa: BLE001
+            for future in reports.values():
+                if not future.done():
+                    future.set_exception(error)
