@@ -2,43 +2,61 @@
 
 Without Chromium these tests skip with a message saying what to install, except in CI
 (`CI=true`), where they fail instead: `python3 dev.py test` installs Chromium there first.
-Screenshots of every page go to build/screenshots/ (path printed at the end of the run).
+
+Every page is toured once in the background from collection on (tests/browser/tour.py), a few at a
+time, while the rest of the suite runs; each page's tests wait for its report. Screenshots of every
+page (light, dark, phone) go to build/screenshots/ (the path is printed at the end of the run).
+The few tests that drive one page interactively (search, a download, the keyboard) use `visit`.
 """
 
 from __future__ import annotations
 
-import shutil
+import threading
+from concurrent.futures import Future
+from pathlib import Path
 
 import pytest
 
+from tests.browser.tour import DESKTOP, INIT_SCRIPT, PageReport, run_tour
+from tests.conftest import WORK, _param
 from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, in_ci, serve
 from tools.paths import ROOT
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
-PHONE = {"width": 390, "height": 844}  # an iPhone 12-14 class screen, in CSS pixels
-DESKTOP = {"width": 1280, "height": 900}
+TOURED = ("test_page_renders_in_both_schemes_and_on_a_phone", "test_copy_buttons_give_code_that_runs",
+          "test_lab_solutions_stay_folded_until_opened")
+COPYING = "test_copy_buttons_give_code_that_runs"
+TOUR = pytest.StashKey[tuple[threading.Thread, dict[str, Future]]]()
 
-# Every request and console message of a page, and any code copied from it.
-INIT_SCRIPT = """
-window.__copied = [];
-document.addEventListener('copy', () => {
-  const active = document.activeElement;
-  let text = '';
-  if (active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT')) {
-    text = active.value.substring(active.selectionStart, active.selectionEnd);
-  } else {
-    text = String(window.getSelection());
-  }
-  window.__copied.push(text);
-}, true);
-if (navigator.clipboard) {
-  const original = navigator.clipboard.writeText.bind(navigator.clipboard);
-  navigator.clipboard.writeText = (text) => {
-    window.__copied.push(text);
-    return original(text).catch(() => undefined);
-  };
-}
-"""
+
+@pytest.hookimpl(trylast=True)  # after tests/conftest.py has started the site build
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    toured = [item for item in items if getattr(item, "originalname", None) in TOURED]
+    chromium = find_chromium()
+    if not toured or chromium is None:
+        return  # nothing to tour, or the `chromium_path` fixture skips (or, in CI, fails) each test
+    pages = {_param(item, "path"): _param(item, "source") for item in toured}
+    copying = {_param(item, "path") for item in toured if item.originalname == COPYING}
+    site_dir, build = config.stash[WORK]["site"]
+
+    def site() -> Path:
+        result = build.result()
+        if result.returncode != 0:
+            raise RuntimeError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+        return site_dir / "site"
+
+    reports = {path: Future() for path in pages}
+    thread = threading.Thread(
+        target=run_tour, args=(chromium, site, list(pages.items()), copying, SCREENSHOTS, reports),
+        name="browser-tour", daemon=True,
+    )
+    thread.start()
+    config.stash[TOUR] = (thread, reports)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if TOUR in session.config.stash:
+        session.config.stash[TOUR][0].join(timeout=60)
 
 
 @pytest.fixture(scope="session")
@@ -49,6 +67,17 @@ def chromium_path() -> str:
             pytest.fail(f"CI=true, but {INSTALL_HINT}", pytrace=False)
         pytest.skip(INSTALL_HINT)
     return path
+
+
+@pytest.fixture(scope="session")
+def tour(request, chromium_path):
+    """path -> that page's PageReport, from the background tour (waits until the page is done)."""
+    reports = request.config.stash[TOUR][1]
+
+    def report(path: str) -> PageReport:
+        return reports[path].result(timeout=900)
+
+    return report
 
 
 @pytest.fixture(scope="session")
@@ -67,50 +96,19 @@ def browser(chromium_path):
         instance.close()
 
 
-_THIS_RUN: list = []  # set when this run writes screenshots
-
-
-@pytest.fixture(scope="session")
-def screenshots():
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir(parents=True)
-    _THIS_RUN.append(SCREENSHOTS)
-    return SCREENSHOTS
-
-
 class Visit:
-    """A page opened in a fresh context, with every request and console error recorded."""
+    """A page opened in a fresh context, with every console error recorded."""
 
     def __init__(self, browser, base_url: str, path: str, scheme: str = "light", viewport=DESKTOP, **options):
-        self.base_url = base_url
         self.context = browser.new_context(
             color_scheme=scheme, viewport=viewport, accept_downloads=True, base_url=base_url, **options
         )
         self.context.add_init_script(INIT_SCRIPT)
-        self.requests: list[str] = []
         self.problems: list[str] = []
         self.page = self.context.new_page()
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("console", self._console)
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"))
         self.page.on("pageerror", lambda error: self.problems.append(f"uncaught: {error}"))
-        self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url} ({r.failure})"))
-        self.page.on("response", self._response)
-        self.page.goto(base_url + path, wait_until="networkidle")
-        self.page.wait_for_function(  # KaTeX typesets in slices (docs/assets/javascripts/katex-init.js)
-            "!document.querySelector('script[src$=\"katex-init.js\"]')"
-            " || document.documentElement.getAttribute('data-notes-math') === 'done'"
-        )
-
-    def _console(self, message):
-        if message.type == "error":
-            self.problems.append(f"console error: {message.text}")
-
-    def _response(self, response):
-        if response.status >= 400:
-            self.problems.append(f"HTTP {response.status}: {response.url}")
-
-    def foreign_requests(self) -> list[str]:
-        return [url for url in self.requests if not (url.startswith(self.base_url) or url.startswith("data:"))]
+        self.page.goto(base_url + path, wait_until="load")
 
     def close(self):
         self.context.close()
@@ -130,6 +128,6 @@ def visit(browser, base_url):
 
 
 def pytest_terminal_summary(terminalreporter):
-    if _THIS_RUN and any(SCREENSHOTS.glob("*.png")):
-        count = sum(1 for _ in SCREENSHOTS.glob("*.png"))
+    if TOUR in terminalreporter.config.stash and SCREENSHOTS.is_dir():
+        count = sum(1 for _ in SCREENSHOTS.glob("*.jpg"))
         terminalreporter.write_line(f"[browser] {count} screenshots of the pages: {SCREENSHOTS}")

@@ -1,10 +1,11 @@
 """The tour: every page of the built site opened in Chromium, as a reader sees it, in the background.
 
 Started at collection (tests/browser/conftest.py), like the suite's other slow pieces, and run a
-few pages at a time (async Playwright, one browser): each page is opened once on a desktop screen
-(checked in the light scheme, toggled to the dark one and checked again, every Python copy button
-clicked) and once on a phone. Each page's report is a future that its tests wait for, so a test
-fails with exactly the findings of its own page.
+few pages at a time (async Playwright, one browser). Each page is loaded once, on a 1280 px screen
+in the light scheme, and checked; toggled to the dark scheme (as a reader does) and checked again;
+every Python copy button is clicked; then the window is narrowed to a phone's 390 px and the page
+checked a third time. A screenshot is taken at each of the three stops. Each page's report is a
+future that its tests wait for, so a test fails with exactly the findings of its own page.
 
 What is checked on each page (RENDER_CHECK, `check_rendered`): maths typeset (no raw TeX), every
 diagram drawn as SVG, every image loaded, no icon shortcode shown as text, no code block or page
@@ -17,6 +18,7 @@ import asyncio
 import re
 import shutil
 import traceback
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +27,7 @@ from tools.browser import CHROMIUM_FLAGS, serve
 
 PHONE = {"width": 390, "height": 844}  # an iPhone 12-14 class screen, in CSS pixels
 DESKTOP = {"width": 1280, "height": 900}
+SETTLE_SECONDS = 3  # how long a finding may take to go away before it counts (see _render_findings)
 PAGES_AT_ONCE = 3  # pages in flight: enough to overlap one page's waits with another's work
 SCREENSHOT = {"type": "jpeg", "quality": 80, "full_page": True}  # JPEG: a third of PNG's encoding time
 PYTHON_BLOCK_CLASSES = ("language-python", "language-py", "language-pycon")
@@ -103,6 +106,8 @@ SOLUTION_STATE = """
 })
 """
 
+# Opens whatever hides the button (a closed <details>, another tab), scrolls it into view, clears
+# the record of copies, and gives the point to click.
 REVEAL = """
 (el) => {
   for (let node = el; node; node = node.parentElement) {
@@ -115,6 +120,9 @@ REVEAL = """
     }
   }
   el.scrollIntoView({block: 'center'});
+  window.__copied = [];
+  const box = el.getBoundingClientRect();
+  return {x: box.x + box.width / 2, y: box.y + box.height / 2};
 }
 """
 
@@ -195,49 +203,57 @@ async def _open(browser, base_url: str, path: str, where: str, **options):
     return context, page, recorder
 
 
+async def _render_findings(page, source: Path, where: str) -> tuple[dict, list[str]]:
+    """RENDER_CHECK's findings, retried for up to SETTLE_SECONDS while there are any: Material
+    finishes mounting a page (code annotations, copy buttons) a few frames after `load`, so a
+    finding must persist to count (as Playwright's own assertions retry), and a real one does."""
+    deadline = asyncio.get_running_loop().time() + SETTLE_SECONDS
+    while True:
+        state = await page.evaluate(RENDER_CHECK)
+        failures = check_rendered(state, source, where)
+        if not failures or asyncio.get_running_loop().time() > deadline:
+            return state, failures
+        await page.wait_for_timeout(100)
+
+
 async def _copy_every_python_block(page) -> list[str]:
+    """Click each Python block's copy button with the mouse, as a reader does; what it copied."""
     copied = []
     for button in await page.evaluate(COPY_BUTTONS, list(PYTHON_BLOCK_CLASSES)):
         if not button["python"]:
             continue
-        locator = page.locator(f'[data-notes-copy="{button["index"]}"]')
-        await locator.evaluate(REVEAL)
-        await page.evaluate("window.__copied = []")
-        await locator.click(force=True)
-        await page.wait_for_function("window.__copied.length > 0", timeout=5000)
-        copied.append(await page.evaluate("window.__copied[window.__copied.length - 1]"))
+        point = await page.locator(f'[data-notes-copy="{button["index"]}"]').evaluate(REVEAL)
+        await page.mouse.click(point["x"], point["y"])
+        text = await page.wait_for_function("window.__copied.length > 0 && window.__copied[0]", timeout=5000)
+        copied.append(await text.json_value())
     return copied
 
 
 async def visit_page(browser, base_url: str, path: str, source: Path, shots: Path, copy: bool) -> PageReport:
-    """One page: desktop light, desktop dark (by the toggle, as a reader switches), then a phone."""
+    """One page: desktop light, desktop dark (by the toggle, as a reader switches), then phone-wide."""
     report = PageReport()
     name = page_id(path).replace("/", "__")
 
     context, page, recorder = await _open(browser, base_url, path, path, color_scheme="light", viewport=DESKTOP)
     try:
-        state = await page.evaluate(RENDER_CHECK)
+        state, failures = await _render_findings(page, source, f"{path} (light, 1280 px)")
         if state["scheme"] != "default":
             report.failures.append(f"{path}: a light-mode reader is shown the {state['scheme']!r} scheme")
-        report.failures += check_rendered(state, source, f"{path} (light, 1280 px)")
+        report.failures += failures
         if source.name == "lab.py":
             report.solutions = await page.evaluate(SOLUTION_STATE)
         await page.screenshot(path=shots / f"{name}--light.jpg", **SCREENSHOT)
-        await page.locator("form[data-md-component=palette] label:not([hidden])").click()
+        await page.locator("form[data-md-component=palette] label:not([hidden])").click(force=True)
         await page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-        report.failures += check_rendered(await page.evaluate(RENDER_CHECK), source, f"{path} (dark, 1280 px)")
+        report.failures += (await _render_findings(page, source, f"{path} (dark, 1280 px)"))[1]
         await page.screenshot(path=shots / f"{name}--dark.jpg", **SCREENSHOT)
         if copy:
             report.copied = await _copy_every_python_block(page)
-        await page.wait_for_load_state("networkidle")  # whatever the page fetches late is recorded too
-        report.failures += recorder.findings()
-    finally:
-        await context.close()
-
-    phone_options = {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
-    context, page, recorder = await _open(browser, base_url, path, f"{path} (phone)", color_scheme="light", **phone_options)
-    try:
-        report.failures += check_rendered(await page.evaluate(RENDER_CHECK), source, f"{path} (phone, 390 px)")
+        # The same page on a phone-wide screen (390 CSS px): Material's layout follows the width
+        # alone, so resizing shows what a new load on a phone would, without a second load.
+        await page.set_viewport_size(PHONE)
+        await page.evaluate("window.scrollTo(0, 0)")
+        report.failures += (await _render_findings(page, source, f"{path} (phone, 390 px)"))[1]
         await page.screenshot(path=shots / f"{name}--phone.jpg", **SCREENSHOT)
         await page.wait_for_load_state("networkidle")
         report.failures += recorder.findings()
@@ -246,12 +262,12 @@ async def visit_page(browser, base_url: str, path: str, source: Path, shots: Pat
     return report
 
 
-def run_tour(chromium: str, site: Future, pages: list[tuple[str, Path]], code_pages: set[str], shots: Path,
-             reports: dict[str, Future]) -> None:
+def run_tour(chromium: str, site: Callable[[], Path], pages: list[tuple[str, Path]], code_pages: set[str],
+             shots: Path, reports: dict[str, Future]) -> None:
     """Visit `pages` (PAGES_AT_ONCE at a time), setting each page's future in `reports` as it is done.
-    `site` is the future of the build (its result: (site_dir, build result))."""
+    `site()` waits for the build and gives the site's folder (or raises the build's failure)."""
     try:
-        site_dir = site.result()
+        site_dir = site()
     except BaseException as error:  # noqa: BLE001 - every page's test fails with the build's error
         for future in reports.values():
             future.set_exception(error)

@@ -1,0 +1,72 @@
+"""The tour can fail: a page with one of each defect it looks for is reported, defect by defect.
+
+The page is a stand-in for a built one (the same hooks the tour uses: `.md-content`, Material's
+palette toggle, copy buttons), served on loopback like the site, and toured by the same
+`visit_page` the page tests use.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+
+from tests.browser.tour import visit_page
+from tools.browser import CHROMIUM_FLAGS, serve
+
+LONG = "x = " + " + ".join(["1"] * 80)
+DEFECTS = f"""<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head>
+<body data-md-color-scheme="default">
+<form data-md-component="palette">
+  <label onclick="document.body.setAttribute('data-md-color-scheme', 'slate')">dark</label>
+</form>
+<div class="md-content">
+  <p>Maths left as TeX: <span class="arithmatex">\\(x^2\\)</span>, and $y$ in the prose.</p>
+  <p>An icon left as text: :material-download:</p>
+  <div class="highlight language-python"><pre style="white-space: pre; overflow-x: auto"><code>{LONG}</code></pre></div>
+  <img src="missing.png" alt="a plot that is not there">
+  <img src="http://example.invalid/pixel.png" alt="from another host">
+</div>
+<script>console.error("a planted console error");</script>
+</body></html>
+"""
+
+
+@pytest.mark.build
+def test_a_page_with_every_defect_gets_every_finding(tmp_path, chromium_path):
+    site = tmp_path / "site"
+    (site / "bad").mkdir(parents=True)
+    (site / "bad" / "index.html").write_text(DEFECTS)
+    source = tmp_path / "bad.md"
+    source.write_text("# Bad\n\n\\(x^2\\)\n\n```mermaid\ngraph LR\n  a --> b\n```\n")
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    found: list = []
+
+    async def tour(base_url: str) -> None:
+        from playwright.async_api import async_playwright
+
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_FLAGS)
+            found.append(await visit_page(browser, base_url, "bad/", source, shots, copy=False))
+            await browser.close()
+
+    with serve(site) as base_url:  # its own thread and event loop, beside the suite's sync Playwright
+        thread = threading.Thread(target=asyncio.run, args=(tour(base_url),))
+        thread.start()
+        thread.join(timeout=120)
+    (report,) = found
+    text = "\n".join(report.failures)
+    for where in ("light, 1280 px", "dark, 1280 px", "phone, 390 px"):
+        assert f"bad/ ({where}): maths left untypeset: ['\\\\(x^2\\\\)']" in text
+        assert f"bad/ ({where}): raw TeX in the text" in text
+        assert f"bad/ ({where}): icon shortcodes shown as text: [':material-download:']" in text
+        assert f"bad/ ({where}): 1 diagrams in the source, drawn: []" in text
+        assert f"bad/ ({where}): images that did not load" in text and "missing.png" in text
+    assert "bad/ (phone, 390 px): code wider than its block (scrolls sideways): ['x = 1 + 1" in text
+    assert "bad/: console error: a planted console error" in text
+    assert "HTTP 404" in text and "missing.png" in text
+    assert "bad/: request to another host: http://example.invalid/pixel.png" in text
+    assert sorted(p.name for p in shots.iterdir()) == ["bad--dark.jpg", "bad--light.jpg", "bad--phone.jpg"]
