@@ -60,6 +60,15 @@ def test_maths_and_diagrams_are_finished_at_build_time(site):
 
 
 @pytest.mark.build
+def test_no_script_blocks_the_first_paint(site):
+    """Every external script is deferred (tools/theme/main.html defers Material's bundle): a long
+    page paints before its scripts are fetched and run."""
+    for path in _pages(site):
+        blocking = [tag for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text()) if " defer" not in tag]
+        assert blocking == [], f"{path.relative_to(site)}: scripts that block the first paint: {blocking}"
+
+
+@pytest.mark.build
 def test_every_lab_is_a_page_with_a_notebook_download(site):
     labs = sorted(DOCS.glob("*/lab.py"))
     assert labs
