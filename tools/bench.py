@@ -5,13 +5,16 @@ Goals (2 cores, the venv in place, every chapter of the site, warm: run it twice
 | loop | command | goal |
 | --- | --- | --- |
 | the whole verification | `python3 dev.py test` | ≤ 60 s |
+| the verification without the browser tests | `python3 dev.py test --ignore=tests/browser` | ≤ 60 s |
 | one page's checks | `python3 dev.py test docs/autograd/backprop-by-hand.md` | ≤ 5 s |
 | regenerate everything | `python3 dev.py regen` | ≤ 15 s |
 | serve shows an edited page or snippet | `python3 dev.py serve`, then save | ≤ 2 s |
 
 Then: the build (labs from the cache, and without it), the snippets through the warm runner, each
 lab executed in a fresh kernel, and the bytes each page makes the browser load.
-Options: `--skip-suite` leaves out the whole verification (the slowest line).
+The two verification rows also give the CPU time the machine spent (all processes, from
+/proc/stat; Linux): on 2 cores, half of it is the least wall time any scheduling could reach.
+Options: `--skip-suite` leaves out the verification rows (the slowest ones).
 
 `python3 dev.py bench --browser` measures the pages in Chromium with Lighthouse instead
 (performance, accessibility, bytes as served): see tools/bench_browser.py.
@@ -129,10 +132,28 @@ def _page_weight(page: Path) -> int:
     return total
 
 
-def _row(what: str, seconds: float, goal: float | None = None) -> None:
+def _busy_cpu_seconds() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (Linux /proc/stat), or None."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq = fields[:7]
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
+def _timed_with_cpu(fn) -> tuple[float, float | None]:
+    before = _busy_cpu_seconds()
+    seconds = _timed(fn)
+    after = _busy_cpu_seconds()
+    return seconds, None if before is None or after is None else after - before
+
+
+def _row(what: str, seconds: float, goal: float | None = None, cpu: float | None = None) -> None:
     verdict = "" if goal is None else (" | met" if seconds <= goal else " | NOT met")
     goal_text = "" if goal is None else f" | ≤ {goal:g} s"
-    print(f"| {what} | {seconds:.1f} s{goal_text}{verdict} |", flush=True)
+    cpu_text = "" if cpu is None else f" ({cpu:.0f} CPU-s on {os.cpu_count()} cores)"
+    print(f"| {what} | {seconds:.1f} s{cpu_text}{goal_text}{verdict} |", flush=True)
 
 
 def main(argv: list[str]) -> int:
@@ -141,12 +162,15 @@ def main(argv: list[str]) -> int:
 
         return browser_main(argv)
     parser = argparse.ArgumentParser(prog="python3 dev.py bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--skip-suite", action="store_true", help="leave out the whole verification")
+    parser.add_argument("--skip-suite", action="store_true", help="leave out the verification rows")
     args = parser.parse_args(argv)
 
     print("| loop | measured | goal | |\n| --- | --- | --- | --- |", flush=True)
     if not args.skip_suite:
-        _row("the whole verification (`python3 dev.py test`)", _timed(lambda: _python("-m", "pytest", "-q")), 60)
+        seconds, cpu = _timed_with_cpu(lambda: _python("-m", "pytest", "-q"))
+        _row("the whole verification (`python3 dev.py test`)", seconds, 60, cpu)
+        seconds, cpu = _timed_with_cpu(lambda: _python("-m", "pytest", "-q", "--ignore=tests/browser"))
+        _row("without the browser tests (`--ignore=tests/browser`)", seconds, 60, cpu)
     _row(f"one page's checks (`python3 dev.py test {PAGE}`)", _timed(lambda: _python("-m", "pytest", "-q", PAGE)), 5)
     _row("regenerate everything (`python3 dev.py regen`)", _timed(lambda: _python("-m", "tools.regen")), 15)
     page_s, snippet_s = _serve_latencies()

@@ -1,7 +1,9 @@
 """Every page of the built site, as a reader sees it in Chromium (served on loopback).
 
 Pages are discovered from docs/ (every Markdown page and every chapter lab), so a new chapter is
-covered without editing this file.
+covered without editing this file. The per-page tests read the report of the background tour
+(tests/browser/tour.py: each page loaded once, checked light, dark and 390 px wide, its copy
+buttons clicked); tests/browser/test_tour_finds_defects.py shows that the tour reports each defect.
 """
 
 from __future__ import annotations
