@@ -38,6 +38,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from tools import labcss  # importable: the editable install puts tools/ on the path
+
 NBCONVERT_CDN_BLOCKS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
     re.compile(r"<script type=\"module\">\s*import mermaid from .*?</script>", re.S),
@@ -170,11 +172,8 @@ def _front_matter_lines(page) -> int:
 
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith("lab.py"):
-        for block in NBCONVERT_CDN_BLOCKS:
-            html = block.sub("", html)
-        html = EXTERNAL_SCRIPT.sub("", html)
-        html = _fold_solutions(html, page)
-        html = _prune_inline_css(html)
+        # Cached on the notebook's HTML (tools/labcss.py), so `serve` redoes it only for a changed lab.
+        html = labcss.cached(page.file.abs_src_path, html, lambda: _lab_page(html, page))
     html = ARITHMATEX.sub(lambda m: _typeset_arithmatex(m, page), html)
     html = MERMAID.sub(lambda m: _diagram(m["source"], page), html)
     html = EXCERPT_TITLE.sub(lambda m: _excerpt_link(m["path"], page), html)
@@ -219,6 +218,14 @@ def _typeset_notebook_maths(soup, page) -> None:
                 last = m.end()
             typeset = "".join(pieces) + html_lib.escape(raw[last:], quote=False)
             text.replace_with(BeautifulSoup(typeset, "html.parser"))
+
+
+def _lab_page(html: str, page) -> str:
+    for block in NBCONVERT_CDN_BLOCKS:
+        html = block.sub("", html)
+    html = EXTERNAL_SCRIPT.sub("", html)
+    html = _fold_solutions(html, page)
+    return labcss.prune_inline_css(html)
 
 
 def _excerpt_link(path: str, page) -> str:
@@ -271,100 +278,6 @@ def _fold_solutions(html: str, page) -> str:
                 box.append(solution_cell.extract())
             run = []
     return str(soup)
-
-
-STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
-CLASS_ATTR = re.compile(r'class="([^"]*)"')
-CLASS_IN_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
-
-
-def _can_match(selector: str, used: set[str]) -> bool:
-    """Whether a selector can match: every class it names is on the page, and no `:root` below another element."""
-    if ":root" in selector and not selector.strip().startswith(":root"):
-        return False  # nbconvert scopes `:root` under .jupyter-wrapper, where it matches nothing
-    return set(CLASS_IN_SELECTOR.findall(selector)) <= used
-
-
-def _prune_inline_css(html: str) -> str:
-    """Keep only the CSS of nbconvert's inline stylesheets that can apply to this page.
-
-    A rule is kept when one of its selectors names only classes present in the page; then a
-    custom property (`--jp-…`) is kept only when a kept declaration uses it, directly or through
-    another property. At-rules are pruned recursively; @font-face and the like are kept.
-    """
-    import tinycss2
-
-    used = {name for value in CLASS_ATTR.findall(html) for name in value.split()}
-    used |= {"jupyter-wrapper", "highlight-ipynb"}
-    blocks = [m for m in STYLE_BLOCK.finditer(html)]
-
-    def kept_rules(rules) -> list:
-        out = []
-        for rule in rules:
-            if rule.type == "qualified-rule":
-                selectors = tinycss2.serialize(rule.prelude).split(",")
-                if any(_can_match(sel, used) for sel in selectors):
-                    declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
-                    out.append(("rule", tinycss2.serialize(rule.prelude).strip(), declarations))
-            elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports"):
-                inner = kept_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
-                if inner:
-                    out.append(("group", f"@{rule.at_keyword} {tinycss2.serialize(rule.prelude).strip()}", inner))
-            elif rule.type == "at-rule":
-                out.append(("raw", tinycss2.serialize([rule]), None))
-        return out
-
-    parsed = [kept_rules(tinycss2.parse_stylesheet(m[2], skip_comments=True, skip_whitespace=True)) for m in blocks]
-
-    def declarations(items):
-        for kind, _, body in items:
-            if kind == "rule":
-                yield from (d for d in body if d.type == "declaration")
-            elif kind == "group":
-                yield from declarations(body)
-
-    defines: dict[str, set[str]] = {}
-    needed: set[str] = set(VAR_USE.findall(html))  # inline styles of the page itself
-    for items in parsed:
-        for decl in declarations(items):
-            refs = set(VAR_USE.findall(tinycss2.serialize(decl.value)))
-            if decl.name.startswith("--"):
-                defines.setdefault(decl.name, set()).update(refs)
-            else:
-                needed |= refs
-    frontier = list(needed)
-    while frontier:
-        for ref in defines.get(frontier.pop(), ()):
-            if ref not in needed:
-                needed.add(ref)
-                frontier.append(ref)
-
-    def serialize(items) -> str:
-        out = []
-        for kind, head, body in items:
-            if kind == "raw":
-                out.append(head)
-            elif kind == "group":
-                inner = serialize(body)
-                if inner:
-                    out.append(f"{head}{{{inner}}}")
-            else:
-                kept = [
-                    f"{d.name}:{tinycss2.serialize(d.value).strip()}{' !important' if d.important else ''}"
-                    for d in body
-                    if d.type == "declaration" and (not d.name.startswith("--") or d.name in needed)
-                ]
-                if kept:
-                    out.append(f"{head}{{{';'.join(kept)}}}")
-        return "".join(out)
-
-    pieces, last = [], 0
-    for match, items in zip(blocks, parsed):
-        pieces += [html[last : match.start()], match[1], serialize(items), match[3]]
-        last = match.end()
-    pieces.append(html[last:])
-    return "".join(pieces)
 
 
 def on_post_build(config):
