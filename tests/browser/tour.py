@@ -64,7 +64,8 @@ RENDER_CHECK = r"""
   const clone = content.cloneNode(true);
   clone.querySelectorAll('.katex, pre, code, script, style, .highlight').forEach((el) => el.remove());
   const shortcodes = (clone.textContent.match(/:(material|octicons|fontawesome|simple)-[a-z0-9-]+:/g) || []).slice(0, 5);
-  const rawTex = (clone.textContent.match(/\\\(|\\\[|\$\$|\\frac|\\partial|\\mathbf|\$[^$\s][^$\n]*\$/g) || []).slice(0, 5);
+  const toc = document.querySelector('.md-sidebar--secondary');  // headings' text is repeated there
+  const rawTex = ((clone.textContent + ' ' + (toc ? toc.textContent : '')).match(/\\\(|\\\[|\$\$|\\frac|\\partial|\\mathbf|\$[^$\s][^$\n]*\$/g) || []).slice(0, 5);
   const diagrams = [...document.querySelectorAll('.notes-diagram')].map((figure) => {
     const svg = figure.querySelector('svg');
     if (!svg) return 0;
