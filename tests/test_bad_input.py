@@ -1,6 +1,7 @@
 """Bad input gets a clear error that names the file and the line: a broken include, a drifting
-output, a snippet that raises, a notebook cell error, a broken link. Each case is built in a
-scratch copy of the site that uses this repository's own mkdocs.yml, hooks and Sybil parser."""
+output, a snippet that raises, a notebook cell error, a formula KaTeX refuses (a broken link or
+anchor: tests/test_mistakes.py). Each case is built in a scratch copy of the site that uses this
+repository's own mkdocs.yml, hooks and Sybil parser."""
 
 from __future__ import annotations
 
@@ -59,12 +60,6 @@ def test_missing_section_fails_the_build_naming_page_and_line(tmp_path):
     page = "# Page\n\ntext\n\n```python\n--8<-- \"real.py:nosuch\"\n```\n"
     log = failed_build_log(scratch_site(tmp_path, {"index.md": page}, {"real.py": "x = 1\n"}))
     assert "index.md:6: 'real.py' has no section [start:nosuch]" in log
-
-
-@pytest.mark.build
-def test_broken_link_fails_the_build_naming_the_page(tmp_path):
-    log = failed_build_log(scratch_site(tmp_path, {"index.md": "# Page\n\nSee [there](missing.md).\n"}))
-    assert "Doc file 'index.md' contains a link 'missing.md'" in log
 
 
 @pytest.mark.build

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.tour import DESKTOP, INIT_SCRIPT, PageReport, run_tour
+from tests.browser.tour import DESKTOP, PageReport, run_tour
 from tests.conftest import WORK, _param
 from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, in_ci, serve
 from tools.paths import ROOT
@@ -97,17 +97,13 @@ def browser(chromium_path):
 
 
 class Visit:
-    """A page opened in a fresh context, with every console error recorded."""
+    """A page opened in a fresh context, to drive by hand (the tour checks every page's errors)."""
 
     def __init__(self, browser, base_url: str, path: str, scheme: str = "light", viewport=DESKTOP, **options):
         self.context = browser.new_context(
             color_scheme=scheme, viewport=viewport, accept_downloads=True, base_url=base_url, **options
         )
-        self.context.add_init_script(INIT_SCRIPT)
-        self.problems: list[str] = []
         self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"))
-        self.page.on("pageerror", lambda error: self.problems.append(f"uncaught: {error}"))
         self.page.goto(base_url + path, wait_until="load")
 
     def close(self):

@@ -1,19 +1,18 @@
 """The tour can fail: a page with one of each defect it looks for is reported, defect by defect.
 
 The page is a stand-in for a built one (the same hooks the tour uses: `.md-content`, Material's
-palette toggle, copy buttons), served on loopback like the site, and toured by the same
-`visit_page` the page tests use.
+palette toggle), served on loopback like the site, and toured by the same `run_tour` that
+tours the site for the page tests.
 """
 
 from __future__ import annotations
 
-import asyncio
 import threading
+from concurrent.futures import Future
 
 import pytest
 
-from tests.browser.tour import visit_page
-from tools.browser import CHROMIUM_FLAGS, serve
+from tests.browser.tour import run_tour
 
 LONG = "x = " + " + ".join(["1"] * 80)
 DEFECTS = f"""<!doctype html>
@@ -42,22 +41,12 @@ def test_a_page_with_every_defect_gets_every_finding(tmp_path, chromium_path):
     source = tmp_path / "bad.md"
     source.write_text("# Bad\n\n\\(x^2\\)\n\n```mermaid\ngraph LR\n  a --> b\n```\n")
     shots = tmp_path / "shots"
-    shots.mkdir()
-    found: list = []
-
-    async def tour(base_url: str) -> None:
-        from playwright.async_api import async_playwright
-
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_FLAGS)
-            found.append(await visit_page(browser, base_url, "bad/", source, shots, copy=False))
-            await browser.close()
-
-    with serve(site) as base_url:  # its own thread and event loop, beside the suite's sync Playwright
-        thread = threading.Thread(target=asyncio.run, args=(tour(base_url),))
-        thread.start()
-        thread.join(timeout=120)
-    (report,) = found
+    reports = {"bad/": Future()}
+    args = (chromium_path, lambda: site, [("bad/", source)], set(), shots, reports)
+    tour = threading.Thread(target=run_tour, args=args)  # its own event loop, beside the suite's sync Playwright
+    tour.start()
+    tour.join(timeout=120)
+    report = reports["bad/"].result(timeout=0)
     text = "\n".join(report.failures)
     for where in ("light, 1280 px", "dark, 1280 px", "phone, 390 px"):
         assert f"bad/ ({where}): maths left untypeset: ['\\\\(x^2\\\\)']" in text

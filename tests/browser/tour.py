@@ -151,8 +151,8 @@ class PageReport:
     solutions: dict | None = None  # a lab's SOLUTION_STATE, folded as the reader first sees it
 
 
-def check_rendered(state: dict, source: Path, where: str) -> list[str]:
-    text = source.read_text()
+def check_rendered(state: dict, text: str, where: str) -> list[str]:
+    """The findings in a RENDER_CHECK `state` of a page whose source file reads `text`."""
     failures = []
     if state["untypeset"]:
         failures.append(f"{where}: maths left untypeset: {state['untypeset']}")
@@ -204,14 +204,14 @@ async def _open(browser, base_url: str, path: str, where: str, **options):
     return context, page, recorder
 
 
-async def _render_findings(page, source: Path, where: str) -> tuple[dict, list[str]]:
+async def _render_findings(page, text: str, where: str) -> tuple[dict, list[str]]:
     """RENDER_CHECK's findings, retried for up to SETTLE_SECONDS while there are any: Material
     finishes mounting a page (code annotations, copy buttons) a few frames after `load`, so a
     finding must persist to count (as Playwright's own assertions retry), and a real one does."""
     deadline = asyncio.get_running_loop().time() + SETTLE_SECONDS
     while True:
         state = await page.evaluate(RENDER_CHECK)
-        failures = check_rendered(state, source, where)
+        failures = check_rendered(state, text, where)
         if not failures or asyncio.get_running_loop().time() > deadline:
             return state, failures
         await page.wait_for_timeout(100)
@@ -234,10 +234,11 @@ async def visit_page(browser, base_url: str, path: str, source: Path, shots: Pat
     """One page: desktop light, desktop dark (by the toggle, as a reader switches), then phone-wide."""
     report = PageReport()
     name = page_id(path).replace("/", "__")
+    text = source.read_text()
 
     context, page, recorder = await _open(browser, base_url, path, path, color_scheme="light", viewport=DESKTOP)
     try:
-        state, failures = await _render_findings(page, source, f"{path} (light, 1280 px)")
+        state, failures = await _render_findings(page, text, f"{path} (light, 1280 px)")
         if state["scheme"] != "default":
             report.failures.append(f"{path}: a light-mode reader is shown the {state['scheme']!r} scheme")
         report.failures += failures
@@ -246,7 +247,7 @@ async def visit_page(browser, base_url: str, path: str, source: Path, shots: Pat
         await page.screenshot(path=shots / f"{name}--light.jpg", **SCREENSHOT)
         await page.locator("form[data-md-component=palette] label:not([hidden])").click(force=True)
         await page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-        report.failures += (await _render_findings(page, source, f"{path} (dark, 1280 px)"))[1]
+        report.failures += (await _render_findings(page, text, f"{path} (dark, 1280 px)"))[1]
         await page.screenshot(path=shots / f"{name}--dark.jpg", **SCREENSHOT)
         if copy:
             report.copied = await _copy_every_python_block(page)
@@ -254,7 +255,7 @@ async def visit_page(browser, base_url: str, path: str, source: Path, shots: Pat
         # alone, so resizing shows what a new load on a phone would, without a second load.
         await page.set_viewport_size(PHONE)
         await page.evaluate("window.scrollTo(0, 0)")
-        report.failures += (await _render_findings(page, source, f"{path} (phone, 390 px)"))[1]
+        report.failures += (await _render_findings(page, text, f"{path} (phone, 390 px)"))[1]
         await page.screenshot(path=shots / f"{name}--phone.jpg", **SCREENSHOT)
         await page.wait_for_load_state("networkidle")
         report.failures += recorder.findings()
