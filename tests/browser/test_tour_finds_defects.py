@@ -25,6 +25,8 @@ DEFECTS = f"""<!doctype html>
   <p>Maths left as TeX: <span class="arithmatex">\\(x^2\\)</span>, and $y$ in the prose.</p>
   <p>An icon left as text: :material-download:</p>
   <div class="highlight language-python"><pre style="white-space: pre; overflow-x: auto"><code>{LONG}</code></pre></div>
+  <div class="highlight language-python"><pre><code>y = 2 * x  # (1)!</code></pre></div>
+  <ol><li>An annotation that never became a marker in its code.</li></ol>
   <img src="missing.png" alt="a plot that is not there">
   <img src="http://example.invalid/pixel.png" alt="from another host">
 </div>
@@ -54,6 +56,8 @@ def test_a_page_with_every_defect_gets_every_finding(tmp_path, chromium_path):
         assert f"bad/ ({where}): icon shortcodes shown as text: [':material-download:']" in text
         assert f"bad/ ({where}): 1 diagrams in the source, drawn: []" in text
         assert f"bad/ ({where}): images that did not load" in text and "missing.png" in text
+        assert f"bad/ ({where}): lists after a code block that did not become its annotations" in text
+        assert "['An annotation that never became a marker" in text
     assert "bad/ (phone, 390 px): code wider than its block (scrolls sideways): ['x = 1 + 1" in text
     assert "bad/: console error: a planted console error" in text
     assert "HTTP 404" in text and "missing.png" in text

@@ -4,12 +4,15 @@ Started at collection (tests/browser/conftest.py), like the suite's other slow p
 few pages at a time (async Playwright, one browser). Each page is loaded once, on a 1280 px screen
 in the light scheme, and checked; toggled to the dark scheme (as a reader does) and checked again;
 every Python copy button is clicked; then the window is narrowed to a phone's 390 px and the page
-checked a third time. A screenshot is taken at each of the three stops. Each page's report is a
+checked a third time. A screenshot is taken at each of the three stops. Before the first check the
+page is read through, top to bottom, as a reader scrolls it: Material mounts each code block (copy
+button, annotations) only when it comes into view (the `content.lazy` feature). Each page's report is a
 future that its tests wait for, so a test fails with exactly the findings of its own page.
 
 What is checked on each page (RENDER_CHECK, `check_rendered`): maths typeset (no raw TeX), every
-diagram drawn as SVG, every image loaded, no icon shortcode shown as text, no code block or page
-that scrolls sideways, no console error, no failed request, and no request to any host but the site.
+diagram drawn as SVG, every image loaded, no icon shortcode shown as text, every code annotation
+mounted, no code block or page that scrolls sideways, no console error, no failed request, and no
+request to any host but the site.
 """
 
 from __future__ import annotations
@@ -72,13 +75,20 @@ RENDER_CHECK = r"""
     const box = svg.getBoundingClientRect();
     return svg.querySelectorAll('text').length > 0 ? box.width * box.height : 0;
   });
+  // A list right after a code block is taken for its annotations: each item must have become a
+  // marker in the code (notes.css hides the list on screen until then).
+  // (A block in a tab not shown, or a closed box, is mounted when the reader opens it.)
+  const annotations = [...content.querySelectorAll('.highlight + ol')]
+    .filter((ol) => ol.previousElementSibling.checkVisibility())
+    .filter((ol) => ol.children.length !== ol.previousElementSibling.querySelectorAll('.md-annotation').length)
+    .map((ol) => ol.textContent.trim().slice(0, 60));
   const images = [...content.querySelectorAll('img')].map((img) => [img.src, img.complete && img.naturalWidth > 0]);
   const overflowing = [...content.querySelectorAll('pre, pre > code')]
     .filter((el) => visible(el) && el.scrollWidth > el.clientWidth + 1)
     .map((el) => el.textContent.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 90));
   return {
     katex: document.querySelectorAll('.katex').length,
-    untypeset, rawTex, shortcodes, diagrams, images, overflowing,
+    untypeset, rawTex, shortcodes, diagrams, images, overflowing, annotations,
     unrenderedMermaid: document.querySelectorAll('pre.mermaid, div.mermaid').length,
     pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
     scheme: document.body.getAttribute('data-md-color-scheme'),
@@ -95,6 +105,26 @@ async () => {
   }
 }
 """
+
+# The page read top to bottom, a screen at a time, as a reader scrolls it, then back to the top:
+# Material mounts each code block (copy button, annotations) when it comes into view.
+READ_THROUGH = """
+async () => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+    window.scrollTo(0, y);
+    await frame();
+    await frame();
+  }
+  window.scrollTo(0, 0);
+  await frame();
+}
+"""
+
+# A full-page screenshot renders the page beyond the window in one go, but blocks that the browser
+# skips while off screen (notes.css: content-visibility) would come out blank: render them all,
+# as the reader sees each one on reaching it.
+RENDER_ALL = ".md-typeset > * { content-visibility: visible !important; }"
 
 # A lab's solutions: how many boxes, open ones, solution cells outside a box, visible ones.
 SOLUTION_STATE = """
@@ -127,15 +157,16 @@ REVEAL = """
 }
 """
 
-COPY_BUTTONS = """
-(classes) => [...document.querySelectorAll(
-  '.md-content button.md-code__button[data-md-type="copy"], .md-content clipboard-copy')].map((button, i) => {
-  button.setAttribute('data-notes-copy', String(i));
-  const block = button.closest('.highlight, .jp-CodeCell');
-  const python = !!block && (block.classList.contains('jp-CodeCell') || classes.some((c) => block.classList.contains(c)));
-  return {index: i, python};
-})
+# The Python code blocks a reader can copy, in page order (Material's blocks, a lab's code cells),
+# each tagged for a locator.
+COPY_BLOCKS = """
+(classes) => [...document.querySelectorAll('.md-content .highlight, .md-content .jp-CodeCell')]
+  .filter((block) => block.classList.contains('jp-CodeCell')
+    ? !!block.querySelector('clipboard-copy')
+    : classes.some((c) => block.classList.contains(c)) && !!block.querySelector('pre > code'))
+  .map((block, i) => { block.setAttribute('data-notes-copy', String(i)); return i; })
 """
+COPY_BUTTON = 'button.md-code__button[data-md-type="copy"], clipboard-copy'
 
 
 def page_id(url: str) -> str:
@@ -166,6 +197,11 @@ def check_rendered(state: dict, text: str, where: str) -> list[str]:
         failures.append(f"{where}: a mermaid block was left for a runtime to draw")
     if text.count("```mermaid") != len(state["diagrams"]) or not all(state["diagrams"]):
         failures.append(f"{where}: {text.count('```mermaid')} diagrams in the source, drawn: {state['diagrams']}")
+    if state["annotations"]:
+        failures.append(
+            f"{where}: lists after a code block that did not become its annotations (a list right after"
+            f" a code block is read as annotations: put a sentence between them): {state['annotations']}"
+        )
     broken = [src for src, ok in state["images"] if not ok]
     if broken:
         failures.append(f"{where}: images that did not load: {broken}")
@@ -204,6 +240,12 @@ async def _open(browser, base_url: str, path: str, where: str, **options):
     return context, page, recorder
 
 
+async def _screenshot(page, path: Path) -> None:
+    style = await page.add_style_tag(content=RENDER_ALL)
+    await page.screenshot(path=path, **SCREENSHOT)
+    await style.evaluate("(style) => style.remove()")
+
+
 async def _render_findings(page, text: str, where: str) -> tuple[dict, list[str]]:
     """RENDER_CHECK's findings, retried for up to SETTLE_SECONDS while there are any: Material
     finishes mounting a page (code annotations, copy buttons) a few frames after `load`, so a
@@ -218,12 +260,16 @@ async def _render_findings(page, text: str, where: str) -> tuple[dict, list[str]
 
 
 async def _copy_every_python_block(page) -> list[str]:
-    """Click each Python block's copy button with the mouse, as a reader does; what it copied."""
+    """Click each Python block's copy button with the mouse, as a reader does; what it copied.
+    Each block is brought into view first (its tab selected, its box opened), which is when
+    Material gives it its button."""
     copied = []
-    for button in await page.evaluate(COPY_BUTTONS, list(PYTHON_BLOCK_CLASSES)):
-        if not button["python"]:
-            continue
-        point = await page.locator(f'[data-notes-copy="{button["index"]}"]').evaluate(REVEAL)
+    for index in await page.evaluate(COPY_BLOCKS, list(PYTHON_BLOCK_CLASSES)):
+        block = page.locator(f'[data-notes-copy="{index}"]')
+        await block.evaluate(REVEAL)
+        button = block.locator(COPY_BUTTON).first
+        await button.wait_for(state="attached", timeout=5000)
+        point = await button.evaluate(REVEAL)
         await page.mouse.click(point["x"], point["y"])
         text = await page.wait_for_function("window.__copied.length > 0 && window.__copied[0]", timeout=5000)
         copied.append(await text.json_value())
@@ -238,17 +284,18 @@ async def visit_page(browser, base_url: str, path: str, source: Path, shots: Pat
 
     context, page, recorder = await _open(browser, base_url, path, path, color_scheme="light", viewport=DESKTOP)
     try:
+        await page.evaluate(READ_THROUGH)
         state, failures = await _render_findings(page, text, f"{path} (light, 1280 px)")
         if state["scheme"] != "default":
             report.failures.append(f"{path}: a light-mode reader is shown the {state['scheme']!r} scheme")
         report.failures += failures
         if source.name == "lab.py":
             report.solutions = await page.evaluate(SOLUTION_STATE)
-        await page.screenshot(path=shots / f"{name}--light.jpg", **SCREENSHOT)
+        await _screenshot(page, shots / f"{name}--light.jpg")
         await page.locator("form[data-md-component=palette] label:not([hidden])").click(force=True)
         await page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
         report.failures += (await _render_findings(page, text, f"{path} (dark, 1280 px)"))[1]
-        await page.screenshot(path=shots / f"{name}--dark.jpg", **SCREENSHOT)
+        await _screenshot(page, shots / f"{name}--dark.jpg")
         if copy:
             report.copied = await _copy_every_python_block(page)
         # The same page on a phone-wide screen (390 CSS px): Material's layout follows the width
@@ -256,7 +303,7 @@ async def visit_page(browser, base_url: str, path: str, source: Path, shots: Pat
         await page.set_viewport_size(PHONE)
         await page.evaluate("window.scrollTo(0, 0)")
         report.failures += (await _render_findings(page, text, f"{path} (phone, 390 px)"))[1]
-        await page.screenshot(path=shots / f"{name}--phone.jpg", **SCREENSHOT)
+        await _screenshot(page, shots / f"{name}--phone.jpg")
         await page.wait_for_load_state("networkidle")
         report.failures += recorder.findings()
     finally:
