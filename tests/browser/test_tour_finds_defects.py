@@ -21,7 +21,12 @@ DEFECTS = f"""<!doctype html>
 <form data-md-component="palette">
   <label onclick="document.body.setAttribute('data-md-color-scheme', 'slate')">dark</label>
 </form>
+<div class="md-sidebar__scrollwrap" style="position: fixed; top: 0; right: 0; width: 150px; height: 120px; overflow: auto">
+  <label style="position: sticky; top: 0; display: block; height: 30px; background: white">Site</label>
+  <a class="md-nav__link" href="#" style="display: block; margin-top: -20px">A link under the title</a>
+</div>
 <div class="md-content">
+  <div class="md-typeset"><p style="content-visibility: auto">Skipped until shown, on the first screen.</p></div>
   <p>Maths left as TeX: <span class="arithmatex">\\(x^2\\)</span>, and $y$ in the prose.</p>
   <p>An icon left as text: :material-download:</p>
   <div class="highlight language-python"><pre style="white-space: pre; overflow-x: auto"><code>{LONG}</code></pre></div>
@@ -58,6 +63,9 @@ def test_a_page_with_every_defect_gets_every_finding(tmp_path, chromium_path):
         assert f"bad/ ({where}): images that did not load" in text and "missing.png" in text
         assert f"bad/ ({where}): lists after a code block that did not become its annotations" in text
         assert "['An annotation that never became a marker" in text
+        assert f"bad/ ({where}): blocks skipped until shown on the first screen" in text
+        assert "['p: Skipped until shown, on the first screen']" in text
+    assert "bad/ (light, 1280 px): sidebar links partly covered by another control: ['A link under the title (under Site)']" in text
     assert "bad/ (phone, 390 px): code wider than its block (scrolls sideways): ['x = 1 + 1" in text
     assert "bad/: console error: a planted console error" in text
     assert "HTTP 404" in text and "missing.png" in text

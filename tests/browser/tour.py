@@ -11,8 +11,9 @@ future that its tests wait for, so a test fails with exactly the findings of its
 
 What is checked on each page (RENDER_CHECK, `check_rendered`): maths typeset (no raw TeX), every
 diagram drawn as SVG, every image loaded, no icon shortcode shown as text, every code annotation
-mounted, no code block or page that scrolls sideways, no console error, no failed request, and no
-request to any host but the site.
+mounted, no sidebar link partly covered, no block skipped until shown (content-visibility) on the
+first screen, no code block or page that scrolls sideways, no console error, no failed request,
+and no request to any host but the site.
 """
 
 from __future__ import annotations
@@ -82,13 +83,39 @@ RENDER_CHECK = r"""
     .filter((ol) => ol.previousElementSibling.checkVisibility())
     .filter((ol) => ol.children.length !== ol.previousElementSibling.querySelectorAll('.md-annotation').length)
     .map((ol) => ol.textContent.trim().slice(0, 60));
+  // A sidebar link partly under another control (a sticky title it scrolled beneath) is a small,
+  // ambiguous tap target (Lighthouse's target-size): every visible point of a link must be the link.
+  const coveredLinks = [];
+  for (const wrap of document.querySelectorAll('.md-sidebar__scrollwrap')) {
+    const box = wrap.getBoundingClientRect();
+    const middle = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+    if (!wrap.checkVisibility() || !wrap.contains(middle)) continue;  // hidden, or a closed drawer
+    for (const link of wrap.querySelectorAll('a.md-nav__link')) {
+      if (!link.checkVisibility()) continue;
+      const r = link.getBoundingClientRect();
+      const x = r.left + Math.min(10, r.width / 2);
+      for (let y = Math.max(r.top, box.top) + 1; y < Math.min(r.bottom, box.bottom) - 1; y += 3) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit && !link.contains(hit)) {
+          coveredLinks.push(`${link.textContent.trim()} (under ${hit.textContent.trim().slice(0, 30)})`);
+          break;
+        }
+      }
+    }
+  }
+  // A block the browser skips until it is on screen (notes.css: content-visibility) must not start
+  // on the first screen: arriving while the page streams in, it is painted at its stand-in height
+  // and then grows, shifting what is under it (Lighthouse CLS). Checked at the top of the page.
+  const skippedOnFirstScreen = window.scrollY > 0 ? [] : [...content.querySelectorAll('.md-typeset > *')]
+    .filter((el) => getComputedStyle(el).contentVisibility === 'auto' && el.getBoundingClientRect().top < window.innerHeight)
+    .map((el) => `${[el.tagName.toLowerCase(), ...el.classList].join('.')}: ${el.textContent.trim().slice(0, 40)}`);
   const images = [...content.querySelectorAll('img')].map((img) => [img.src, img.complete && img.naturalWidth > 0]);
   const overflowing = [...content.querySelectorAll('pre, pre > code')]
     .filter((el) => visible(el) && el.scrollWidth > el.clientWidth + 1)
     .map((el) => el.textContent.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 90));
   return {
     katex: document.querySelectorAll('.katex').length,
-    untypeset, rawTex, shortcodes, diagrams, images, overflowing, annotations,
+    untypeset, rawTex, shortcodes, diagrams, images, overflowing, annotations, coveredLinks, skippedOnFirstScreen,
     unrenderedMermaid: document.querySelectorAll('pre.mermaid, div.mermaid').length,
     pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
     scheme: document.body.getAttribute('data-md-color-scheme'),
@@ -201,6 +228,13 @@ def check_rendered(state: dict, text: str, where: str) -> list[str]:
         failures.append(
             f"{where}: lists after a code block that did not become its annotations (a list right after"
             f" a code block is read as annotations: put a sentence between them): {state['annotations']}"
+        )
+    if state["coveredLinks"]:
+        failures.append(f"{where}: sidebar links partly covered by another control: {state['coveredLinks']}")
+    if state["skippedOnFirstScreen"]:
+        failures.append(
+            f"{where}: blocks skipped until shown on the first screen (painted late, they shift the page:"
+            f" notes.css content-visibility): {state['skippedOnFirstScreen']}"
         )
     broken = [src for src, ok in state["images"] if not ok]
     if broken:
