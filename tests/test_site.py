@@ -69,6 +69,32 @@ def test_no_script_blocks_the_first_paint(site):
 
 
 @pytest.mark.build
+def test_no_page_load_restyles_the_whole_page_for_the_palette(site):
+    """Material's palette sets and removes `data-md-color-switching` on <body> at every load; with
+    its rule (any element under that attribute) each change restyled every element. The build drops
+    the rule (tools/mkdocs_hooks.py) and the theme turns transitions off on a switch instead."""
+    sheets = sorted(site.glob("assets/stylesheets/*.css"))
+    assert any(sheet.name.startswith("palette.") for sheet in sheets)
+    for sheet in sheets:
+        assert "[data-md-color-switching]" not in sheet.read_text(), f"{sheet.relative_to(site)}: the rule is back"
+    assert "notes-switching" in (site / "index.html").read_text()
+
+
+def test_a_material_without_the_switching_rule_fails_the_build(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    from tools.mkdocs_hooks import drop_switching_rule
+
+    theme = tmp_path / "theme"
+    (theme / "assets/stylesheets").mkdir(parents=True)
+    sheet = theme / "assets/stylesheets/palette.0123.min.css"
+    sheet.write_text("body{color:red}")
+    config = {"site_dir": str(tmp_path / "site"), "theme": type("Theme", (), {"dirs": [str(theme)]})()}
+    with pytest.raises(PluginError, match=r"palette\.0123\.min\.css: Material's palette stylesheet no longer has"):
+        drop_switching_rule(config)
+
+
+@pytest.mark.build
 def test_every_lab_is_a_page_with_a_notebook_download(site):
     labs = sorted(DOCS.glob("*/lab.py"))
     assert labs

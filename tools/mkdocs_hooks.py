@@ -36,6 +36,7 @@ import re
 import shutil
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from tools import labcss  # importable: the editable install puts tools/ on the path
@@ -280,11 +281,41 @@ def _fold_solutions(html: str, page) -> str:
     return str(soup)
 
 
+# Material's palette sets `data-md-color-switching` on <body> at every page load and removes it a
+# frame later; this rule makes each of those two changes restyle every element of the page (about
+# 60 ms each on a throttled phone, in the load's longest task). The theme turns transitions off on
+# the reader's switch instead (tools/theme/main.html, notes.css: .notes-switching).
+SWITCHING_RULE = (
+    "[data-md-color-switching] *,[data-md-color-switching] :after,"
+    "[data-md-color-switching] :before{transition-duration:0s!important}"
+)
+
+
+def drop_switching_rule(config) -> None:
+    """SWITCHING_RULE out of the built palette stylesheet. Material's own copy must have it (or the
+    build fails, to make whoever updates Material look again); the built copy may already be
+    without it, as `mkdocs serve` copies a theme file again only when the theme's is newer."""
+    site = Path(config["site_dir"])
+    for theme_dir in config["theme"].dirs:
+        for source in sorted(Path(theme_dir).glob("assets/stylesheets/palette.*.min.css")):
+            if SWITCHING_RULE not in source.read_text():
+                raise PluginError(
+                    f"{source}: Material's palette stylesheet no longer has the rule that"
+                    " tools/mkdocs_hooks.py drops (SWITCHING_RULE): check what this Material does"
+                    " at page load and update the hook"
+                )
+            built = site / source.relative_to(theme_dir)
+            built.write_text(built.read_text().replace(SWITCHING_RULE, ""))
+            return
+    raise PluginError("no palette.*.min.css in the theme's folders: tools/mkdocs_hooks.py expects Material's")
+
+
 def on_post_build(config):
     import jupytext
 
     docs = Path(config["docs_dir"])
     site = Path(config["site_dir"])
+    drop_switching_rule(config)
     for lab in sorted(docs.rglob("lab.py")):
         rel = lab.relative_to(docs)
         folder = site / rel.parent / "lab"
