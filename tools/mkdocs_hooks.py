@@ -311,19 +311,10 @@ def drop_switching_rule(config) -> None:
 
 
 def on_post_build(config):
-    import jupytext
-
     docs = Path(config["docs_dir"])
     site = Path(config["site_dir"])
     drop_switching_rule(config)
-    for lab in sorted(docs.rglob("lab.py")):
-        rel = lab.relative_to(docs)
-        folder = site / rel.parent / "lab"
-        folder.mkdir(parents=True, exist_ok=True)
-        notebook = jupytext.read(lab)
-        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        jupytext.write(notebook, folder / "lab-solutions.ipynb", fmt="ipynb")
-        jupytext.write(exercises_only(notebook), folder / "lab.ipynb", fmt="ipynb")
+    write_lab_notebooks(docs, site)
     # The whole files that "excerpt of snippets/…" titles link to.
     snippets = Path(config["config_file_path"]).parent / "snippets"
     for path in sorted(snippets.rglob("*.py")):
@@ -331,6 +322,30 @@ def on_post_build(config):
             target = site / "snippets" / path.relative_to(snippets)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
+
+
+def write_lab_notebooks(docs: Path, site: Path) -> None:
+    """Each chapter's lab.py as the two downloads of its lab page: lab.ipynb (exercises) and
+    lab-solutions.ipynb."""
+    import jupytext
+
+    for lab in sorted(docs.rglob("lab.py")):
+        folder = site / lab.relative_to(docs).parent / "lab"
+        folder.mkdir(parents=True, exist_ok=True)
+        notebook = jupytext.read(lab)
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        jupytext.write(stable_ids(notebook), folder / "lab-solutions.ipynb", fmt="ipynb")
+        jupytext.write(stable_ids(exercises_only(notebook)), folder / "lab.ipynb", fmt="ipynb")
+
+
+def stable_ids(notebook):
+    """Cell ids from each cell's place and source, not random: the same lab.py builds the same
+    downloads byte for byte (nbformat gives every new cell a fresh random id)."""
+    import hashlib
+
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = hashlib.sha1(f"{index}\n{cell.cell_type}\n{cell.source}".encode()).hexdigest()[:8]
+    return notebook
 
 
 def exercises_only(notebook):
