@@ -61,11 +61,27 @@ def test_maths_and_diagrams_are_finished_at_build_time(site):
 
 @pytest.mark.build
 def test_no_script_blocks_the_first_paint(site):
-    """Every external script is deferred (tools/theme/main.html defers Material's bundle): a long
-    page paints before its scripts are fetched and run."""
+    """Every external script is deferred, and Material's bundle is started only after the first
+    frame (tools/theme/main.html): a long page paints before its scripts are run. Deferred alone,
+    the bundle ran before the first paint whenever parsing ended before the browser's first frame."""
+    bundles = sorted(site.glob("assets/javascripts/bundle.*.min.js"))
+    assert len(bundles) == 1, bundles
     for path in _pages(site):
-        blocking = [tag for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text()) if " defer" not in tag]
-        assert blocking == [], f"{path.relative_to(site)}: scripts that block the first paint: {blocking}"
+        html = path.read_text()
+        where = path.relative_to(site)
+        blocking = [tag for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html) if " defer" not in tag]
+        assert blocking == [], f"{where}: scripts that block the first paint: {blocking}"
+        assert bundles[0].name not in " ".join(re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)), f"{where}: the bundle is a script tag"
+        href = re.search(r'<link rel="preload" href="([^"]*bundle\.[0-9a-f]+\.min\.js)" as="script">', html)
+        assert href, f"{where}: Material's bundle is not preloaded"
+        if href[1].startswith("/"):  # 404.html links from the site_url's path
+            assert href[1].endswith("/assets/javascripts/" + bundles[0].name), f"{where}: preloads {href[1]}"
+        else:
+            assert (path.parent / href[1]).resolve() == bundles[0].resolve(), f"{where}: preloads {href[1]}"
+        loader = html[html.index('<link rel="preload" href="' + href[1]) :]
+        assert f'script.src = "{href[1]}"' in loader and "requestAnimationFrame(function () { setTimeout(start" in loader, (
+            f"{where}: the bundle is not started after the first frame"
+        )
 
 
 @pytest.mark.build
@@ -106,6 +122,21 @@ def test_every_lab_is_a_page_with_a_notebook_download(site):
         assert notebook["nbformat"] == 4
         assert any(cell["cell_type"] == "code" for cell in notebook["cells"])
         assert "jp-OutputArea" in html, f"{lab}: the lab page shows no executed output"
+
+
+def test_the_lab_downloads_are_the_same_bytes_every_build(tmp_path):
+    """Two builds of the same lab.py give the same notebooks (nbformat's cell ids are random)."""
+    from tools.mkdocs_hooks import write_lab_notebooks
+
+    write_lab_notebooks(DOCS, tmp_path / "one")
+    write_lab_notebooks(DOCS, tmp_path / "two")
+    built = sorted((tmp_path / "one").rglob("*.ipynb"))
+    assert len(built) == 2 * len(list(DOCS.glob("*/lab.py")))
+    for one in built:
+        two = tmp_path / "two" / one.relative_to(tmp_path / "one")
+        assert one.read_bytes() == two.read_bytes(), f"{one.relative_to(tmp_path / 'one')} differs between builds"
+        ids = [cell["id"] for cell in json.loads(one.read_text())["cells"]]
+        assert len(set(ids)) == len(ids), f"{one.name}: duplicate cell ids"
 
 
 FILENAME_TITLE = re.compile(

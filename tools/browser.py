@@ -32,6 +32,15 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
+# True once Material's bundle has run and mounted the page (search, palette, copy buttons). The
+# theme starts the bundle after the page's first frame (tools/theme/main.html), so after the `load`
+# event: a script that drives the page waits for this. `document$` is Material's documented
+# observable of the page; it has a value once Material has taken the page in.
+MATERIAL_READY = """() => {
+  let ready = false;
+  if (window.document$) window.document$.subscribe(() => { ready = true; }).unsubscribe();
+  return ready;
+}"""
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 INSTALL_HINT = (
     "the browser tests need Chromium. Install it (Debian/Ubuntu: `sudo apt-get install chromium`; "

@@ -19,7 +19,7 @@ import pytest
 
 from tests.browser.tour import DESKTOP, PageReport, run_tour
 from tests.conftest import WORK, _param
-from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, in_ci, serve
+from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, MATERIAL_READY, find_chromium, in_ci, serve
 from tools.paths import ROOT
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -97,7 +97,8 @@ def browser(chromium_path):
 
 
 class Visit:
-    """A page opened in a fresh context, to drive by hand (the tour checks every page's errors)."""
+    """A page opened in a fresh context, once Material has run, to drive by hand (the tour checks every
+    page's errors)."""
 
     def __init__(self, browser, base_url: str, path: str, scheme: str = "light", viewport=DESKTOP, **options):
         self.context = browser.new_context(
@@ -105,6 +106,7 @@ class Visit:
         )
         self.page = self.context.new_page()
         self.page.goto(base_url + path, wait_until="load")
+        self.page.wait_for_function(MATERIAL_READY, timeout=10000)
 
     def close(self):
         self.context.close()

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from tests.browser.tour import page_id
-from tools.browser import site_pages
+from tools.browser import MATERIAL_READY, site_pages
 from tools.paths import ROOT
 
 PAGES = site_pages()
@@ -122,6 +122,7 @@ def test_keyboard_reaches_content_and_scheme_toggle(visit, path, source):
     assert page.evaluate(f"!!document.querySelector('.md-content {first[2]}')"), "the skip link's target is not in the content"
     page.keyboard.press("Shift+Tab")  # back into the page from the top
     page.goto(page.url.split("#")[0], wait_until="load")
+    page.wait_for_function(MATERIAL_READY, timeout=10000)
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name === '__palette'"):

@@ -68,6 +68,7 @@ def test_a_page_with_every_defect_gets_every_finding(tmp_path, chromium_path):
     assert "bad/ (light, 1280 px): sidebar links partly covered by another control: ['A link under the title (under Site)']" in text
     assert "bad/ (phone, 390 px): code wider than its block (scrolls sideways): ['x = 1 + 1" in text
     assert "bad/: console error: a planted console error" in text
+    assert "bad/: Material's bundle never ran (no search, palette or copy buttons)" in text
     assert "HTTP 404" in text and "missing.png" in text
     assert "bad/: request to another host: http://example.invalid/pixel.png" in text
     assert sorted(p.name for p in shots.iterdir()) == ["bad--dark.jpg", "bad--light.jpg", "bad--phone.jpg"]

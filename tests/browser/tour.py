@@ -27,10 +27,11 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.browser import CHROMIUM_FLAGS, serve
+from tools.browser import CHROMIUM_FLAGS, MATERIAL_READY, serve
 
 PHONE = {"width": 390, "height": 844}  # an iPhone 12-14 class screen, in CSS pixels
 DESKTOP = {"width": 1280, "height": 900}
+READY_SECONDS = 5  # Material's bundle runs a frame after `load` (~0.1 s); 5 s: it never ran
 SETTLE_SECONDS = 3  # how long a finding may take to go away before it counts (see _render_findings)
 PAGES_AT_ONCE = 3  # pages in flight: enough to overlap one page's waits with another's work
 SCREENSHOT = {"type": "jpeg", "quality": 80, "full_page": True}  # JPEG: a third of PNG's encoding time
@@ -270,6 +271,12 @@ async def _open(browser, base_url: str, path: str, where: str, **options):
     page = await context.new_page()
     recorder = _Recorder(page, base_url, where)
     await page.goto(base_url + path, wait_until="load")
+    from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        await page.wait_for_function(MATERIAL_READY, timeout=READY_SECONDS * 1000)
+    except PlaywrightTimeout:
+        recorder.problems.append(f"{where}: Material's bundle never ran (no search, palette or copy buttons)")
     await page.evaluate(LOAD_IMAGES)
     return context, page, recorder
 
