@@ -105,7 +105,11 @@ class Visit:
             color_scheme=scheme, viewport=viewport, accept_downloads=True, base_url=base_url, **options
         )
         self.page = self.context.new_page()
-        self.page.goto(base_url + path, wait_until="load")
+        self.goto(base_url + path)
+
+    def goto(self, url: str) -> None:
+        """Load `url` and wait for Material, which the theme starts after the first paint."""
+        self.page.goto(url, wait_until="load")
         self.page.wait_for_function(MATERIAL_READY, timeout=10000)
 
     def close(self):

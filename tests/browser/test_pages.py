@@ -13,7 +13,7 @@ import re
 import pytest
 
 from tests.browser.tour import page_id
-from tools.browser import MATERIAL_READY, site_pages
+from tools.browser import site_pages
 from tools.paths import ROOT
 
 PAGES = site_pages()
@@ -110,7 +110,8 @@ def test_lab_solutions_stay_folded_until_opened(tour, path, source):
 def test_keyboard_reaches_content_and_scheme_toggle(visit, path, source):
     """Tab first reaches the skip link, which moves to the content; Tab also reaches the scheme
     toggle, and pressing it switches the scheme."""
-    page = visit(path).page
+    opened = visit(path)
+    page = opened.page
     page.keyboard.press("Tab")
     first = page.evaluate(
         "() => [document.activeElement.classList.contains('md-skip'), document.activeElement.outerHTML.slice(0, 120),"
@@ -121,8 +122,7 @@ def test_keyboard_reaches_content_and_scheme_toggle(visit, path, source):
     assert page.evaluate("location.hash") == first[2], "the skip link did not move to the content"
     assert page.evaluate(f"!!document.querySelector('.md-content {first[2]}')"), "the skip link's target is not in the content"
     page.keyboard.press("Shift+Tab")  # back into the page from the top
-    page.goto(page.url.split("#")[0], wait_until="load")
-    page.wait_for_function(MATERIAL_READY, timeout=10000)
+    opened.goto(page.url.split("#")[0])
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name === '__palette'"):
