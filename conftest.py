@@ -10,9 +10,8 @@ import os
 
 import pytest
 from sybil import Sybil
-from sybil.parsers.markdown import SkipParser
 
-from tools.sybil_notes import NotesPythonParser
+from tools.sybil_notes import parsers
 
 DEVICES = ("cpu", "cuda", "mps")
 
@@ -61,7 +60,7 @@ def device(pytestconfig: pytest.Config) -> str:
 
 
 pytest_collect_file = Sybil(
-    parsers=[NotesPythonParser(), SkipParser()],
+    parsers=parsers(),
     patterns=["*.md"],
     path="docs",
 ).pytest()

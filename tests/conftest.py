@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from tools import portability
 from tools.notebooks import run_notebook
-from tools.paths import generated_files
+from tools.paths import doc_pages, generated_files
 from tools.runner import Runner
 from tools.site import build_site
 
@@ -26,7 +27,7 @@ from tools.site import build_site
 # oversubscribes the machine. Outputs are rounded and identical either way. Set it to override.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="suite-background")
+_POOL = ThreadPoolExecutor(max_workers=6, thread_name_prefix="suite-background")
 _RUNNER: list[Runner] = []
 WORK = pytest.StashKey[dict]()
 
@@ -81,7 +82,23 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         work["snippets"] = _POOL.submit(shared_runner().render_files, snippets)
     if "test_every_generated_file_equals_its_rendering" in names:
         work["generated"] = _POOL.submit(shared_runner().render_generated, generated_files())
+    checked = [
+        _param(item, "path") for item in items
+        if getattr(item, "originalname", None) == "test_every_output_is_the_same_under_every_cpu_kernel_variant"
+    ]
+    if checked:
+        work["portability"] = _POOL.submit(_render_matrix, checked)
     config.stash[WORK] = work
+
+
+def _render_matrix(paths: list[Path]) -> dict:
+    """The portability matrix of the selected files (tools/portability.py), variant after variant."""
+    pages, generated = set(doc_pages()), set(generated_files())
+    return portability.render_matrix(
+        snippets=[p for p in paths if p.suffix == ".py"],
+        generated=[p for p in paths if p in generated],
+        pages=[p for p in paths if p in pages],
+    )
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -120,6 +137,15 @@ def generated_renderings(request, runner) -> dict:
     future: Future | None = _started(request, "generated")
     results = future.result() if future else runner.render_generated(generated_files())
     return {result.path: result for result in results}
+
+
+@pytest.fixture(scope="session")
+def portability_matrix(request) -> dict:
+    """Every selected file rendered under every CPU kernel variant (started at collection)."""
+    future: Future | None = _started(request, "portability")
+    if future is None:
+        pytest.fail("the portability matrix was not started at collection", pytrace=False)
+    return future.result()
 
 
 @pytest.fixture(scope="session")

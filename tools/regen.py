@@ -7,7 +7,10 @@ It writes the rendering that the tests compare against (tools/outputs.py), nothi
 * every generated file (diagrams, plots: tools/paths.generated_files).
 
 It refuses to write a file whose code raises or prints to stderr, and one whose output changes
-from one run to the next (each file is rendered twice, in two separate interpreters). With PATHs
+from one run to the next or from one machine to another: each file is rendered twice, in two
+separate interpreters with different hash seeds and different CPU kernels (the two variants of
+tools/portability.regen_pair: the CPU's best kernels on one thread, and the scalar kernels with
+MKL's compatible path on four threads). The suite checks every variant (tests/test_portability.py). With PATHs
 (files or folders) only those are regenerated; a PATH that is no snippet or generated file is an
 error. Review the resulting `git diff` like code: it is exactly what the pages will show.
 """
@@ -21,7 +24,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tools import outputs
+from tools import outputs, portability
 from tools.paths import generated_files, rel, snippet_files
 from tools.runner import Result, Runner
 
@@ -42,9 +45,15 @@ def _select(args: list[str], candidates: list[Path]) -> tuple[list[Path], list[s
 
 
 def two_runners() -> tuple[Runner, Runner]:
-    """Two runners with different hash seeds (and memory layouts): output that varies shows."""
+    """Two runners with different hash seeds (and memory layouts) and the two far-apart CPU kernel
+    variants of portability.regen_pair: output that varies from run to run or machine to machine
+    shows."""
     seeds = random.sample(range(1, 2**31), 2)
-    return tuple(Runner(jobs=1, env={**os.environ, "PYTHONHASHSEED": str(seed)}) for seed in seeds)
+    base = {k: v for k, v in os.environ.items() if k not in ("ATEN_CPU_CAPABILITY", "MKL_CBWR")}
+    return tuple(
+        Runner(jobs=1, env={**base, **variant.env(), "PYTHONHASHSEED": str(seed)})
+        for variant, seed in zip(portability.regen_pair(), seeds)
+    )
 
 
 def _render_twice(
@@ -82,12 +91,7 @@ def regenerate(
             refused.append(a.error or b.error)
             continue
         if a.rendering != b.rendering:
-            diff = outputs.drift_message(where, 1, a.rendering, b.rendering, "", "first difference", ("run 1", "run 2"))
-            refused.append(
-                f"{where}: the output changes from one run to the next, so it cannot be checked. "
-                "Seed the randomness (torch.manual_seed(0)) and print nothing that varies "
-                f"(memory addresses, set order, timings). Two runs differed:\n{diff}"
-            )
+            refused.append(portability.regen_refusal(a.path, a.rendering, b.rendering))
             continue
         current = a.path.read_text() if a.path.exists() else None
         if a.path.suffix == ".py" and current is not None:

@@ -88,7 +88,14 @@ def runnable_for(body: str, page: Path, body_line: int) -> Runnable:
 
 
 class CheckedOutputEvaluator:
-    """Run a block; fail with a diff naming the file and line if it differs from its rendering."""
+    """Run a block; fail with a diff naming the file and line if it differs from its rendering.
+
+    With `record` set to a list, each rendering is also appended to it as (file, first line,
+    rendering): `render_page` uses that to compare a page's output across CPU kernel variants.
+    """
+
+    def __init__(self) -> None:
+        self.record: list[tuple[str, int, str]] | None = None
 
     def __call__(self, example: Example) -> str | None:
         __tracebackhide__ = True
@@ -97,6 +104,8 @@ class CheckedOutputEvaluator:
             return str(runnable)
         rendering = outputs.render(runnable.code, runnable.filename, example.namespace, runnable.line_offset + 1)
         example.namespace.pop("__builtins__", None)
+        if self.record is not None:
+            self.record.append((runnable.filename, runnable.line_offset + 1, rendering))
         if rendering != runnable.code:
             where = rel(runnable.filename)
             if where.startswith("snippets/"):
@@ -136,3 +145,44 @@ class NotesPythonParser:
                 region.evaluator = self.evaluator
                 yield region
 
+
+
+def parsers() -> list:
+    """The parsers that read every page, for the suite (conftest.py) and `render_page` alike."""
+    from sybil.parsers.markdown import SkipParser
+
+    return [NotesPythonParser(), SkipParser()]
+
+
+def render_page(path: Path) -> dict:
+    """Run a page's examples in order, as the suite does, and return what each printed.
+
+    {"blocks": [{"file", "line", "text"}]}: a code block's rendering, or a doctest's failure
+    report ("" when it passed); skipped examples are left out. tools/portability.py compares
+    these across CPU kernel variants.
+    """
+    from sybil import Sybil
+    from sybil.example import SybilFailure
+
+    found = parsers()
+    recorder: list[tuple[str, int, str]] = []
+    found[0].evaluator.record = recorder
+    document = Sybil(parsers=found, path=str(ROOT / "docs")).parse(Path(path))
+    blocks = []
+    for example in document:
+        before = len(recorder)
+        try:
+            example.evaluate()
+            failure = ""
+        except SybilFailure as error:
+            failure = str(error)
+        except Exception as error:  # noqa: BLE001 - compared across variants like any output
+            failure = f"raised {type(error).__name__}: {error}"
+            blocks.append({"file": str(path), "line": example.line, "text": failure})
+            continue
+        if len(recorder) > before:
+            file, line, text = recorder[-1]
+            blocks.append({"file": file, "line": line, "text": text})
+        elif isinstance(example.parsed, doctest.Example):
+            blocks.append({"file": str(path), "line": example.line, "text": failure})
+    return {"blocks": blocks}
