@@ -39,7 +39,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from tools import labcss  # importable: the editable install puts tools/ on the path
+from tools import labcss, verified  # importable: the editable install puts tools/ on the path
 
 NBCONVERT_CDN_BLOCKS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
@@ -135,6 +135,8 @@ def on_page_markdown(markdown, page, config, files):
     options = config["mdx_configs"].get("pymdownx.snippets", {})
     bases = [Path(base) for base in options.get("base_path", ["."])]
     page.meta["verified_by"] = []  # the snippet files this page includes, for the page footer
+    # Where the suite last verified the page as it is now (build/verified: tools/verified.py).
+    page.meta["verified_on"] = verified.statements(f"docs/{page.file.src_uri}")
     lines = markdown.splitlines()
     for index, line in enumerate(lines):
         _retitle_excerpt(lines, index)
