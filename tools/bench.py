@@ -8,6 +8,7 @@ Goals (2 cores, the venv in place, every chapter of the site, warm: run it twice
 | the verification without the browser tests | `python3 dev.py test --ignore=tests/browser` | ≤ 60 s |
 | one page's checks | `python3 dev.py test docs/autograd/backprop-by-hand.md` | ≤ 5 s |
 | regenerate everything | `python3 dev.py regen` | ≤ 15 s |
+| the portability matrix alone | `python3 dev.py test tests/test_portability.py` | (a cost, no goal) |
 | serve shows an edited page or snippet | `python3 dev.py serve`, then save | ≤ 2 s |
 
 Then: the build (labs from the cache, and without it), the snippets through the warm runner, each
@@ -35,6 +36,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tools import portability
 from tools.notebooks import run_notebook
 from tools.paths import ROOT, labs, snippet_files
 from tools.runner import Runner
@@ -173,6 +175,10 @@ def main(argv: list[str]) -> int:
         _row("without the browser tests (`--ignore=tests/browser`)", seconds, 60, cpu)
     _row(f"one page's checks (`python3 dev.py test {PAGE}`)", _timed(lambda: _python("-m", "pytest", "-q", PAGE)), 5)
     _row("regenerate everything (`python3 dev.py regen`)", _timed(lambda: _python("-m", "tools.regen")), 15)
+    if not args.skip_suite:  # part of the whole verification; its own cost, alone on the machine
+        seconds, cpu = _timed_with_cpu(lambda: _python("-m", "pytest", "-q", "tests/test_portability.py"))
+        variants = len(portability.variants())
+        _row(f"the portability matrix alone ({variants} CPU kernel variants: `tests/test_portability.py`)", seconds, None, cpu)
     page_s, snippet_s = _serve_latencies()
     _row("serve: an edited page shown", page_s, 2)
     _row("serve: an edited snippet shown", snippet_s, 2)

@@ -90,14 +90,14 @@ def regenerate(
         if not a.ok or not b.ok:
             refused.append(a.error or b.error)
             continue
-        if a.rendering != b.rendering:
+        if not outputs.same_output(a.path, a.rendering, b.rendering):
             refused.append(portability.regen_refusal(a.path, a.rendering, b.rendering))
             continue
         current = a.path.read_text() if a.path.exists() else None
         if a.path.suffix == ".py" and current is not None:
             # Only #> lines may change: anything else means the rendering is wrong, not the file.
             assert outputs.strip_outputs(current) == outputs.strip_outputs(a.rendering), where
-        if current != a.rendering:
+        if current is None or not outputs.same_output(a.path, current, a.rendering):
             a.path.parent.mkdir(parents=True, exist_ok=True)
             a.path.write_text(a.rendering)
             changed.append(where)
