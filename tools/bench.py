@@ -22,7 +22,6 @@ Options: `--skip-suite` leaves out the verification rows (the slowest ones).
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
@@ -35,6 +34,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tools.commands import bench_parser
 from tools.notebooks import run_notebook
 from tools.paths import ROOT, labs, snippet_files
 from tools.runner import Runner
@@ -161,9 +161,7 @@ def main(argv: list[str]) -> int:
         from tools.bench_browser import main as browser_main
 
         return browser_main(argv)
-    parser = argparse.ArgumentParser(prog="python3 dev.py bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--skip-suite", action="store_true", help="leave out the verification rows")
-    args = parser.parse_args(argv)
+    args = bench_parser().parse_args(argv)  # tools/commands.py: --help answers without the venv
 
     print("| loop | measured | goal | |\n| --- | --- | --- | --- |", flush=True)
     if not args.skip_suite:

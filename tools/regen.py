@@ -14,7 +14,6 @@ error. Review the resulting `git diff` like code: it is exactly what the pages w
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import sys
@@ -22,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tools import outputs
+from tools.commands import regen_parser
 from tools.paths import generated_files, rel, snippet_files
 from tools.runner import Result, Runner
 
@@ -101,13 +101,7 @@ def regenerate(
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python3 dev.py regen",
-        description="Rewrite the #> output lines of snippets and the generated diagrams and plots.",
-        epilog="With no PATH, everything is regenerated. Review `git diff` afterwards.",
-    )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="snippet, generated file or folder of them")
-    args = parser.parse_args(argv)
+    args = regen_parser().parse_args(argv)  # tools/commands.py: --help answers without the venv
 
     generated_all = generated_files()
     candidates = [*snippet_files(), *generated_all]
