@@ -1,7 +1,8 @@
-"""Which parsers read which files (Sybil), and the suite's `--device` option.
+"""Which parsers read which files (Sybil), and the suite's `--device` and `--page` options.
 
 Every Markdown page under docs/ is parsed by Sybil: each Python fence becomes a test
 (`docs/<page>.md::line:N,column:M`). tests/ holds the contract, snippet, notebook and chapter tests.
+`--page docs/CHAPTER/PAGE.md` narrows the run to that page's whole check (tools/page_check.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pytest
 from sybil import Sybil
 from sybil.parsers.markdown import SkipParser
 
+from tools import page_check
 from tools.sybil_notes import NotesPythonParser
 
 DEVICES = ("cpu", "cuda", "mps")
@@ -26,9 +28,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "pick on this machine (torch.accelerator: cuda, mps, or cpu). Naming one asserts it: asking "
         "for one that is not there is a usage error, never an all-skipped run; --device cpu hides CUDA.",
     )
+    page_check.addoption(parser)
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    page_check.configure(config)
     asked = config.getoption("--device")
     if asked == "cpu":
         # Hide every CUDA GPU from this process and from the snippets and kernels it starts,
@@ -59,6 +63,9 @@ def device(pytestconfig: pytest.Config) -> str:
     """The device this run verifies (checked at start-up to be the one snippets pick)."""
     return pytestconfig.stash[DEVICE_KEY]
 
+
+pytest_ignore_collect = page_check.ignore_collect
+pytest_collection_modifyitems = page_check.collection_modifyitems
 
 pytest_collect_file = Sybil(
     parsers=[NotesPythonParser(), SkipParser()],

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tools.notebooks import run_notebook
+from tools.page_build import build_page_in_child
 from tools.paths import generated_files
 from tools.runner import Runner
 from tools.site import build_site
@@ -79,6 +80,8 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     ]
     if snippets:
         work["snippets"] = _POOL.submit(shared_runner().render_files, snippets)
+    built = [_param(item, "page") for item in items if getattr(item, "originalname", None) == "test_the_page_builds_strict"]
+    work["page_builds"] = {page: _POOL.submit(build_page_in_child, page) for page in dict.fromkeys(built)}
     if "test_every_generated_file_equals_its_rendering" in names:
         work["generated"] = _POOL.submit(shared_runner().render_generated, generated_files())
     config.stash[WORK] = work
@@ -134,6 +137,19 @@ def site(request) -> Path:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return site_dir / "site"
+
+
+@pytest.fixture
+def page_build(request):
+    """The strict build of one page (tools/page_build.py; started at collection when selected):
+    returns a function page -> problems."""
+    work = request.config.stash[WORK]
+
+    def get(page: Path) -> list[str]:
+        future = work.get("page_builds", {}).get(page)
+        return future.result() if future else build_page_in_child(page)
+
+    return get
 
 
 @pytest.fixture
