@@ -14,7 +14,7 @@ from sybil import Sybil
 from sybil.parsers.markdown import SkipParser
 
 from tools import page_check
-from tools.sybil_notes import NotesPythonParser
+from tools.sybil_notes import NotesPythonParser, short_failure_report
 
 DEVICES = ("cpu", "cuda", "mps")
 
@@ -64,6 +64,7 @@ def device(pytestconfig: pytest.Config) -> str:
     return pytestconfig.stash[DEVICE_KEY]
 
 
+pytest_runtest_makereport = short_failure_report  # a page example's failure: its message alone
 pytest_ignore_collect = page_check.ignore_collect
 pytest_collection_modifyitems = page_check.collection_modifyitems
 
