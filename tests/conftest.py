@@ -145,7 +145,11 @@ def site(request) -> Path:
     result = future.result()
     if result.returncode != 0:
         log = f"{result.stdout}\n{result.stderr}"
-        said = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR", "Aborted"))]
+        said, keep = [], False
+        for line in log.splitlines():  # each warning or error, with its indented continuation lines
+            keep = line.startswith(("WARNING", "ERROR", "Aborted")) or (keep and line[:1].isspace())
+            if keep:
+                said.append(line)
         pytest.fail("mkdocs build --strict failed:\n" + "\n".join(said or log.splitlines()), pytrace=False)
     return site_dir / "site"
 
