@@ -60,6 +60,35 @@ def _render_twice(
     return first, second
 
 
+# --- messages (kept here, apart from the logic, so that they are easy to change or merge) -------
+
+
+def varying_output_message(where: str, current: str | None, first: str, second: str) -> str:
+    """A file printing something else in each run: the file's line of the statement that prints it,
+    what each run printed there, and the fix."""
+    a, b = first.splitlines(), second.splitlines()
+    i = next((n for n in range(max(len(a), len(b))) if a[n : n + 1] != b[n : n + 1]), 0)
+    statement = sum(1 for line in a[:i] if not outputs.is_output_line(line))  # the code line it follows
+    code_lines = [n for n, line in enumerate((current or first).splitlines(), 1) if not outputs.is_output_line(line)]
+    line = code_lines[statement - 1] if 0 < statement <= len(code_lines) else 1
+    code = (current or first).splitlines()[line - 1].strip() if statement else ""
+    return "\n".join(
+        [
+            f"{where}:{line}: the output changes from one run to the next, so it cannot be checked:",
+            f"  {line} | {code}",
+            f"  run 1: {a[i] if i < len(a) else '(nothing)'}",
+            f"  run 2: {b[i] if i < len(b) else '(nothing)'}",
+            "Fix: seed the randomness (torch.manual_seed(0)) and print nothing that varies (memory addresses, "
+            "set order, timings). Nothing was written.",
+        ]
+    )
+
+
+def summary(changed: list[str], unchanged: int, refused: list[str]) -> str:
+    text = f"{len(changed)} file(s) changed, {unchanged} unchanged"
+    return text + (f", {len(refused)} refused (NOT WRITTEN, above)" if refused else "")
+
+
 def regenerate(
     snippets: list[Path], generated: list[Path], runners: tuple[Runner, Runner] | None = None
 ) -> tuple[list[str], list[str], int]:
@@ -82,12 +111,8 @@ def regenerate(
             refused.append(a.error or b.error)
             continue
         if a.rendering != b.rendering:
-            diff = outputs.drift_message(where, 1, a.rendering, b.rendering, "", "first difference", ("run 1", "run 2"))
-            refused.append(
-                f"{where}: the output changes from one run to the next, so it cannot be checked. "
-                "Seed the randomness (torch.manual_seed(0)) and print nothing that varies "
-                f"(memory addresses, set order, timings). Two runs differed:\n{diff}"
-            )
+            current = a.path.read_text() if a.path.exists() else None
+            refused.append(varying_output_message(where, current, a.rendering, b.rendering))
             continue
         current = a.path.read_text() if a.path.exists() else None
         if a.path.suffix == ".py" and current is not None:
@@ -117,9 +142,9 @@ def main(argv: list[str]) -> int:
     changed, refused, unchanged = regenerate(snippets, generated)
     for where in changed:
         print(f"rewrote {where}")
-    print(f"{len(changed)} file(s) changed, {unchanged} unchanged")
     for message in refused:
-        print(f"\nNOT WRITTEN: {message}", file=sys.stderr)
+        print(f"NOT WRITTEN: {message}\n", file=sys.stderr, flush=True)
+    print(summary(changed, unchanged, refused))
     return 1 if refused else 0
 
 
