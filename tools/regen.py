@@ -143,7 +143,7 @@ def main(argv: list[str]) -> int:
     for where in changed:
         print(f"rewrote {where}")
     for message in refused:
-        print(f"NOT WRITTEN: {message}\n", file=sys.stderr, flush=True)
+        print(f"NOT WRITTEN: {message.rstrip()}\n", file=sys.stderr, flush=True)
     print(summary(changed, unchanged, refused))
     return 1 if refused else 0
 
