@@ -8,6 +8,7 @@ every module that import loaded must be the standard library's (or this reposito
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -45,3 +46,16 @@ def test_pre_venv_modules_load_only_the_standard_library(module):
     ]
     assert foreign == [], f"{module} loads {foreign} (dev.py imports it before any venv exists)"
     assert not any(name.split(".")[0] == "torch" for name in loaded)
+
+
+@pytest.mark.parametrize("command", ["serve", "test", "regen", "build", "bench", "new", "compat"])
+def test_every_help_answers_without_building_the_venv(tmp_path, command):
+    """`python3 dev.py COMMAND --help` in a copy with no .venv/: the help, and no .venv/ made."""
+    shutil.copy(ROOT / "dev.py", tmp_path / "dev.py")
+    shutil.copytree(ROOT / "tools", tmp_path / "tools", ignore=shutil.ignore_patterns("__pycache__", "theme", "figures"))
+    result = subprocess.run(
+        [sys.executable, "-I", "dev.py", command, "--help"], cwd=tmp_path, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: python3 dev.py {command}")
+    assert not (tmp_path / ".venv").exists()
