@@ -121,14 +121,23 @@ def _serve_latencies(root: Path = ROOT) -> dict[str, tuple[float, float]]:
                 sys.exit("dev.py serve did not come up")
             import psutil
 
-            mkdocs = next(c for c in psutil.Process(server.pid).children(recursive=True) if "mkdocs" in c.cmdline())
+            def cpu() -> dict[int, float]:
+                """CPU seconds of each mkdocs process dev.py runs now (a restarted one is new)."""
+                found = {}
+                for child in psutil.Process(server.pid).children(recursive=True):
+                    try:
+                        if "mkdocs" in child.cmdline():
+                            found[child.pid] = sum(child.cpu_times()[:2])
+                    except psutil.NoSuchProcess:
+                        pass
+                return found
 
             def timed(name: str, path: Path, text: str, needle: str) -> None:
                 time.sleep(1)
-                before = sum(mkdocs.cpu_times()[:2])
+                before = cpu()
                 path.write_text(text)
                 seconds = _wait_for(url, needle, 60)
-                times[name] = (seconds, sum(mkdocs.cpu_times()[:2]) - before)
+                times[name] = (seconds, sum(s - before.get(pid, 0.0) for pid, s in cpu().items()))
 
             page = copy / PAGE
             original = page.read_text()
