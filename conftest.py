@@ -1,8 +1,10 @@
-"""Which parsers read which files (Sybil), the suite's `--device` option, and the record of what
-a run verified (build/verified/<device>-<machine>-<os>.json, which the page footers are built from).
+"""Which parsers read which files (Sybil), the suite's `--device` and `--page` options, and the
+record of what a run verified (build/verified/<device>-<machine>-<os>.json, which the page footers
+are built from).
 
 Every Markdown page under docs/ is parsed by Sybil: each Python fence becomes a test
 (`docs/<page>.md::line:N,column:M`). tests/ holds the contract, snippet, notebook and chapter tests.
+`--page docs/CHAPTER/PAGE.md` narrows the run to that page's whole check (tools/page_check.py).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from pathlib import Path
 import pytest
 from sybil import Sybil
 
-from tools.sybil_notes import parsers
+from tools import page_check
+from tools.sybil_notes import parsers, short_failure_report
 
 DEVICES = ("cpu", "cuda", "mps")
 
@@ -27,9 +30,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "pick on this machine (torch.accelerator: cuda, mps, or cpu). Naming one asserts it: asking "
         "for one that is not there is a usage error, never an all-skipped run; --device cpu hides CUDA.",
     )
+    page_check.addoption(parser)
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    page_check.configure(config)
     asked = config.getoption("--device")
     if asked == "cpu":
         # Hide every CUDA GPU from this process and from the snippets and kernels it starts,
@@ -129,6 +134,10 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if session.items:
         write_record(session)
 
+
+pytest_runtest_makereport = short_failure_report  # a page example's failure: its message alone
+pytest_ignore_collect = page_check.ignore_collect
+pytest_collection_modifyitems = page_check.collection_modifyitems
 
 pytest_collect_file = Sybil(
     parsers=parsers(),

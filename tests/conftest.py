@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tools import portability
+from tools import portability, sybil_notes
 from tools.notebooks import run_notebook
+from tools.page_build import build_page_in_child
 from tools.paths import doc_pages, generated_files
 from tools.runner import Runner
 from tools.site import build_site
@@ -79,7 +80,16 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         if getattr(item, "originalname", None) == "test_every_snippet_equals_its_rendering"
     ]
     if snippets:
-        work["snippets"] = _POOL.submit(shared_runner().render_files, snippets)
+        work["snippets"] = future = _POOL.submit(shared_runner().render_files, snippets)
+
+        def alone(path: Path) -> str | None:
+            result = next((r for r in future.result() if r.path == path), None)
+            return result.rendering if result is not None and result.ok else None
+
+        # A drifted snippet is then reported by its own test only, not again by the page including it.
+        sybil_notes.standalone = alone
+    built = [_param(item, "page") for item in items if getattr(item, "originalname", None) == "test_the_page_builds_strict"]
+    work["page_builds"] = {page: _POOL.submit(build_page_in_child, page) for page in dict.fromkeys(built)}
     if "test_every_generated_file_equals_its_rendering" in names:
         work["generated"] = _POOL.submit(shared_runner().render_generated, generated_files())
     checked = [
@@ -104,6 +114,7 @@ def _render_matrix(paths: list[Path]) -> dict:
 def pytest_sessionfinish(session: pytest.Session) -> None:
     work = session.config.stash.get(WORK, {})
     _POOL.shutdown(wait=True, cancel_futures=True)
+    sybil_notes.standalone = None
     if "site" in work:
         shutil.rmtree(work["site"][0], ignore_errors=True)
     for runner in _RUNNER:
@@ -158,8 +169,27 @@ def site(request) -> Path:
     site_dir, future = started
     result = future.result()
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+        log = f"{result.stdout}\n{result.stderr}"
+        said, keep = [], False
+        for line in log.splitlines():  # each warning or error, with its indented continuation lines
+            keep = line.startswith(("WARNING", "ERROR", "Aborted")) or (keep and line[:1].isspace())
+            if keep:
+                said.append(line)
+        pytest.fail("mkdocs build --strict failed:\n" + "\n".join(said or log.splitlines()), pytrace=False)
     return site_dir / "site"
+
+
+@pytest.fixture
+def page_build(request):
+    """The strict build of one page (tools/page_build.py; started at collection when selected):
+    returns a function page -> problems."""
+    work = request.config.stash[WORK]
+
+    def get(page: Path) -> list[str]:
+        future = work.get("page_builds", {}).get(page)
+        return future.result() if future else build_page_in_child(page)
+
+    return get
 
 
 @pytest.fixture

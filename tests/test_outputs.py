@@ -184,7 +184,16 @@ def test_regen_refuses_output_that_changes_between_runs_and_says_to_seed_it(tmp_
     changed, refused, _ = regenerate([path], [], pair)
     assert changed == [] and path.read_text() == text
     assert refused[0].startswith(f"{path}:3: the output changes from one run to the next, or from one CPU")
+    assert "3 | print(torch.randn(2).sum().item())" in refused[0]  # the file's line
     assert "torch.manual_seed(0)" in refused[0]
+    assert len(refused[0].splitlines()) <= 15
+
+
+def test_regen_names_the_files_line_even_below_other_output(tmp_path, pair):
+    text = "import torch\n\nfor i in range(3):\n    print(i)\n#> 0\n#> 1\n#> 2\nprint(torch.randn(1).item())\n"
+    path = write(tmp_path, "unseeded.py", text)
+    _, refused, _ = regenerate([path], [], pair)
+    assert refused[0].startswith(f"{path}:8: the output changes")  # line 11 of the rendering
 
 
 def test_regen_refuses_output_that_differs_between_cpu_kernels(tmp_path, pair):
@@ -195,9 +204,10 @@ def test_regen_refuses_output_that_differs_between_cpu_kernels(tmp_path, pair):
     changed, refused, _ = regenerate([path], [], pair)
     assert changed == [] and path.read_text() == text
     first, far = portability.regen_pair()
-    assert refused[0].startswith(f"{path}:5: the output changes from one run to the next, or from one CPU")
-    assert f"run 1, {first}:\n    #> " in refused[0] and f"run 2, {far}:\n    #> " in refused[0]
+    assert refused[0].startswith(f"{path}:4: the output changes from one run to the next, or from one CPU")
+    assert f"run 1 ({first}): #> " in refused[0] and f"run 2 ({far}): #> " in refused[0]
     assert "a count that cannot flip" in refused[0]
+    assert len(refused[0].splitlines()) <= 15
 
 
 def test_regen_refuses_memory_addresses(tmp_path, pair):
@@ -224,3 +234,11 @@ def test_each_child_draws_fresh_seeds_like_a_new_process(runner, tmp_path):
     path = write(tmp_path, "unseeded.py", text)
     first, second = runner.render_files([path, path])
     assert first.rendering != second.rendering
+
+
+def test_regen_summary_counts_the_refused_files():
+    from tools.regen import summary
+
+    text = summary(["a.py"], 3, ["b.py: raised", "c.py: varies"])
+    assert text == "1 file(s) changed, 3 unchanged, 2 refused (NOT WRITTEN, above)"
+    assert "refused" not in summary([], 4, [])

@@ -197,20 +197,6 @@ def compare(path: Path, results: dict[Variant, Rendered]) -> str | None:
     )
 
 
-def regen_refusal(path: Path, first: str, second: str) -> str:
-    """Why regen will not write `path`: its two renderings (portability.regen_pair) differ."""
-    a, b = regen_pair()
-    location, ours, theirs = _difference(path, Rendered(((str(path), 1, first),)), Rendered(((str(path), 1, second),)))
-    return (
-        f"{location}: the output changes from one run to the next, or from one CPU to another, "
-        f"so it cannot be checked.\n"
-        f"  run 1, {a}:\n    {_indent(ours)}\n"
-        f"  run 2, {b}:\n    {_indent(theirs)}\n"
-        "If it is random: seed it (torch.manual_seed(0)) and print nothing that varies (memory "
-        f"addresses, set order, timings). If it is the CPU: {HOW_TO_FIX[0].lower()}{HOW_TO_FIX[1:]}"
-    )
-
-
 def _indent(text: str) -> str:
     return _shorten(text).replace("\n", "\n    ")
 

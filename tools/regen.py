@@ -17,7 +17,6 @@ error. Review the resulting `git diff` like code: it is exactly what the pages w
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import sys
@@ -25,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tools import outputs, portability
+from tools.commands import regen_parser
 from tools.paths import generated_files, rel, snippet_files
 from tools.runner import Result, Runner
 
@@ -69,6 +69,42 @@ def _render_twice(
     return first, second
 
 
+# --- messages (kept here, apart from the logic, so that they are easy to change or merge) -------
+
+
+def varying_output_message(where: str, current: str | None, first: str, second: str) -> str:
+    """A file printing something else in each run (another hash seed, other CPU kernels:
+    two_runners): the file's line of the statement that prints it, what each run printed there,
+    and the fix for either cause."""
+    a, b = first.splitlines(), second.splitlines()
+    i = next((n for n in range(max(len(a), len(b))) if a[n : n + 1] != b[n : n + 1]), 0)
+    if where.endswith(".py"):
+        statement = sum(1 for line in a[:i] if not outputs.is_output_line(line))  # the code line it follows
+        code_lines = [n for n, line in enumerate((current or first).splitlines(), 1) if not outputs.is_output_line(line)]
+        line = code_lines[statement - 1] if 0 < statement <= len(code_lines) else 1
+        code = f"  {line} | {(current or first).splitlines()[line - 1].strip()}" if statement else None
+    else:  # a generated file: its own line
+        line, code = i + 1, None
+    run_1, run_2 = portability.regen_pair()
+    return "\n".join(
+        [
+            f"{where}:{line}: the output changes from one run to the next, or from one CPU to another, "
+            "so it cannot be checked:",
+            *([code] if code else []),
+            f"  run 1 ({run_1}): {a[i] if i < len(a) else '(nothing)'}",
+            f"  run 2 ({run_2}): {b[i] if i < len(b) else '(nothing)'}",
+            "Fix: if it is random, seed it (torch.manual_seed(0)) and print nothing that varies (memory "
+            "addresses, set order, timings); if it is the CPU, print what holds on every CPU: "
+            f"{portability.HOW_TO_FIX.removeprefix('Print what holds on every CPU: ')} Nothing was written.",
+        ]
+    )
+
+
+def summary(changed: list[str], unchanged: int, refused: list[str]) -> str:
+    text = f"{len(changed)} file(s) changed, {unchanged} unchanged"
+    return text + (f", {len(refused)} refused (NOT WRITTEN, above)" if refused else "")
+
+
 def regenerate(
     snippets: list[Path], generated: list[Path], runners: tuple[Runner, Runner] | None = None
 ) -> tuple[list[str], list[str], int]:
@@ -91,7 +127,8 @@ def regenerate(
             refused.append(a.error or b.error)
             continue
         if not outputs.same_output(a.path, a.rendering, b.rendering):
-            refused.append(portability.regen_refusal(a.path, a.rendering, b.rendering))
+            current = a.path.read_text() if a.path.exists() else None
+            refused.append(varying_output_message(where, current, a.rendering, b.rendering))
             continue
         current = a.path.read_text() if a.path.exists() else None
         if a.path.suffix == ".py" and current is not None:
@@ -105,13 +142,7 @@ def regenerate(
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python3 dev.py regen",
-        description="Rewrite the #> output lines of snippets and the generated diagrams and plots.",
-        epilog="With no PATH, everything is regenerated. Review `git diff` afterwards.",
-    )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="snippet, generated file or folder of them")
-    args = parser.parse_args(argv)
+    args = regen_parser().parse_args(argv)  # tools/commands.py: --help answers without the venv
 
     generated_all = generated_files()
     candidates = [*snippet_files(), *generated_all]
@@ -127,9 +158,9 @@ def main(argv: list[str]) -> int:
     changed, refused, unchanged = regenerate(snippets, generated)
     for where in changed:
         print(f"rewrote {where}")
-    print(f"{len(changed)} file(s) changed, {unchanged} unchanged")
     for message in refused:
-        print(f"\nNOT WRITTEN: {message}", file=sys.stderr)
+        print(f"NOT WRITTEN: {message.rstrip()}\n", file=sys.stderr, flush=True)
+    print(summary(changed, unchanged, refused))
     return 1 if refused else 0
 
 
