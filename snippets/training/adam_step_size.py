@@ -1,8 +1,9 @@
-from snippets.training.deep_mlp import deep_mlp, device, x, y
-
 # --8<-- [start:deep]
 import torch
 from torch import nn
+
+# the network and batch of the vanishing-gradient page:
+from snippets.training.deep_mlp import deep_mlp, device, x, y
 
 torch.manual_seed(1)  # the deep sigmoid network of the vanishing-gradient page
 model = deep_mlp(nn.Sigmoid).to(device)

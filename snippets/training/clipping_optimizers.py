@@ -11,6 +11,7 @@ optimizers = {
     "Adam": lambda p: torch.optim.Adam(p, lr=lr),
 }
 print("step norm / (lr * max_norm): the first, and the largest of 10")
+#> step norm / (lr * max_norm): the first, and the largest of 10
 for name, make in optimizers.items():
     torch.manual_seed(1)
     model = SETUPS["ReLU × 4 (exploding)"]().to(device)
@@ -25,4 +26,7 @@ for name, make in optimizers.items():
                           for p, b in zip(model.parameters(), before)])
         steps.append(step.norm().item() / (lr * max_norm))
     print(f"{name:17}  {steps[0]:6.1f}  {max(steps):6.1f}")
+#> SGD                   1.0     1.0
+#> SGD, momentum 0.9     1.0     4.1
+#> Adam                240.6   240.6
 # --8<-- [end:step]
