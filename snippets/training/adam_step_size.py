@@ -5,7 +5,7 @@ from torch import nn
 # the network and batch of the vanishing-gradient page:
 from snippets.training.deep_mlp import deep_mlp, device, x, y
 
-torch.manual_seed(1)  # the deep sigmoid network of the vanishing-gradient page
+torch.manual_seed(1)  # its initial weights too
 model = deep_mlp(nn.Sigmoid).to(device)
 linears = [m for m in model if isinstance(m, nn.Linear)]
 before = [m.weight.detach().clone() for m in linears]
