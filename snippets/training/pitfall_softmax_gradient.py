@@ -30,6 +30,6 @@ for i, name in enumerate(rows):
 #> unsure              0.622     0.5339            0.2918  0.2350
 #> confident, wrong    0.002     1.4107            0.0051  0.0025
 ratio = (grads[False][2] / grads[True][2]).item()
-print(f"confident, wrong: {round(ratio, -1):.0f} times weaker on probabilities")
-#> confident, wrong: 280 times weaker on probabilities
+print(f"confident, wrong: {round(ratio, -1):.0f} times less on probabilities")
+#> confident, wrong: 280 times less on probabilities
 # --8<-- [end:gradient]

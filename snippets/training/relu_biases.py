@@ -1,4 +1,5 @@
-from snippets.training.deep_mlp import deep_mlp, device, weight_grad_norms, x, y
+from snippets.training.deep_mlp import (
+    deep_mlp, device, weight_grad_norms, x, y)
 
 # --8<-- [start:levels]
 import torch
@@ -35,7 +36,7 @@ for i in (1, 2, 5, 10, 15, 20):
 #>    20                 6e-02  3e-02              3e-08  1e-08
 for name, (size, grads, moves) in runs.items():
     print(f"{name}: layer 1 / layer 20 {grads[0] / grads[19]:.0e}, "
-          f"largest SGD step / weight (lr 0.1) {max(moves):.0e}")
-#> default biases: layer 1 / layer 20 4e-07, largest SGD step / weight (lr 0.1) 1e-03
-#> zero biases: layer 1 / layer 20 1e+00, largest SGD step / weight (lr 0.1) 6e-10
+          f"largest step / weight {max(moves):.0e}")  # SGD, lr 0.1
+#> default biases: layer 1 / layer 20 4e-07, largest step / weight 1e-03
+#> zero biases: layer 1 / layer 20 1e+00, largest step / weight 6e-10
 # --8<-- [end:levels]

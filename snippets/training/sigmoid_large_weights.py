@@ -1,4 +1,5 @@
-from snippets.training.deep_mlp import deep_mlp, device, weight_grad_norms, x, y
+from snippets.training.deep_mlp import (
+    deep_mlp, device, weight_grad_norms, x, y)
 
 # --8<-- [start:gain]
 import torch

@@ -66,7 +66,7 @@ t = torch.linspace(0.5, 3 * math.pi + 0.5, 10_000)  # the angles of the data
 arm = torch.stack([t * torch.cos(t), t * torch.sin(t)], dim=1) / 5
 arms = torch.stack([arm, -arm])  # the two noise-free spirals, [2, 10000, 2]
 exact = "donot_use_mm_for_euclid_dist"  # the exact formula, no matmul trick
-distance = torch.cdist(x_test, arms, compute_mode=exact).amin(dim=2)  # [2, 600]
+distance = torch.cdist(x_test, arms, compute_mode=exact).amin(dim=2)  # [2,600]
 nearest = distance.argmin(dim=0)  # (1)!
 with torch.inference_mode():
     predicted = model(x_test.to(device)).argmax(dim=1).cpu()
