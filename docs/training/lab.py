@@ -172,7 +172,9 @@ def buggy_training():
 # ### Solution
 #
 # The model ends in `nn.Softmax`, so `cross_entropy` receives probabilities and applies a second
-# softmax: the loss cannot go below a floor and its gradients are weak. And the loop never calls
+# softmax: the loss cannot go below a floor, and the gradient reaching the logits passes through
+# the first softmax's derivative, which vanishes for every confident example, right or wrong (a
+# confidently misclassified point is no longer corrected). And the loop never calls
 # `optimizer.zero_grad()`, so every step uses the sum of all the gradients so far. Remove the
 # softmax (the model returns logits), zero the gradients every step, and evaluate with
 # `model.eval()` under `torch.inference_mode()`.

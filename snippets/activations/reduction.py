@@ -31,6 +31,8 @@ print([round(v, 4) for v in weighted.tolist()])
 #> [0.2413, 5.4544, 0.2848]
 mean = nn.CrossEntropyLoss(weight=weight)(logits, targets)
 w = weight[targets]  # the weight of each example's true class
+print(w.tolist())
+#> [1.0, 3.0, 3.0]
 print(round(mean.item(), 4), round((weighted.sum() / w.sum()).item(), 4),
       round(weighted.mean().item(), 4))  # (1)!
 #> 0.8544 0.8544 1.9935

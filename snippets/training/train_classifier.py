@@ -58,3 +58,21 @@ with torch.inference_mode():  # no graph: nothing here will be differentiated
 #> train    accuracy: 590/600 = 0.983
 #> held-out accuracy: 589/600 = 0.982
 # --8<-- [end:evaluate]
+
+# --8<-- [start:noise]
+import math
+
+t = torch.linspace(0.5, 3 * math.pi + 0.5, 10_000)  # the angles of the data
+arm = torch.stack([t * torch.cos(t), t * torch.sin(t)], dim=1) / 5
+arms = torch.stack([arm, -arm])  # the two noise-free spirals, [2, 10000, 2]
+exact = "donot_use_mm_for_euclid_dist"  # the exact formula, no matmul trick
+distance = torch.cdist(x_test, arms, compute_mode=exact).amin(dim=2)  # [2,600]
+nearest = distance.argmin(dim=0)  # (1)!
+with torch.inference_mode():
+    predicted = model(x_test.to(device)).argmax(dim=1).cpu()
+rule_wrong, model_wrong = nearest != y_test, predicted != y_test
+print(f"held-out errors: nearest arm {rule_wrong.sum().item()}, "
+      f"model {model_wrong.sum().item()}, "
+      f"both {(rule_wrong & model_wrong).sum().item()}")
+#> held-out errors: nearest arm 5, model 11, both 4
+# --8<-- [end:noise]
