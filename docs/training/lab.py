@@ -10,6 +10,7 @@
 
 # %%
 import copy
+import math
 
 import torch
 from torch import nn
@@ -223,8 +224,6 @@ assert accuracy(fixed, x_test, y_test) > 0.9
 # \approx 1.61$. A network that cannot memorize 8 examples has a bug; this one can.
 
 # %% tags=["solution"]
-import math
-
 torch.manual_seed(1)
 with torch.no_grad():
     logits = tanh_mlp()(x)

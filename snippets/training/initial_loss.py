@@ -15,9 +15,9 @@ for name in ["sigmoid", "ReLU", "ReLU + Kaiming init", "tanh + Xavier init"]:
     with torch.no_grad():
         logits = model(x)
     loss = nn.functional.cross_entropy(logits, y).item()
-    spread = logits.var(dim=1, unbiased=False).mean().item()  # (1)!
+    var = logits.var(dim=1, unbiased=False).mean().item()  # (1)!
     print(f"{name:19} loss {loss:.3g}   ln 10 + var/2 = "
-          f"{math.log(10) + spread / 2:.3g}")
+          f"{math.log(10) + var / 2:.3g}")
 #> sigmoid             loss 2.31   ln 10 + var/2 = 2.33
 #> ReLU                loss 2.31   ln 10 + var/2 = 2.31
 #> ReLU + Kaiming init loss 2.65   ln 10 + var/2 = 2.69
