@@ -1,18 +1,22 @@
-"""Which parsers read which files (Sybil), and the suite's `--device` option.
+"""Which parsers read which files (Sybil), the suite's `--device` and `--page` options, and the
+record of what a run verified (build/verified/<device>-<machine>-<os>.json, which the page footers
+are built from).
 
 Every Markdown page under docs/ is parsed by Sybil: each Python fence becomes a test
 (`docs/<page>.md::line:N,column:M`). tests/ holds the contract, snippet, notebook and chapter tests.
+`--page docs/CHAPTER/PAGE.md` narrows the run to that page's whole check (tools/page_check.py).
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from sybil import Sybil
-from sybil.parsers.markdown import SkipParser
 
-from tools.sybil_notes import NotesPythonParser
+from tools import page_check
+from tools.sybil_notes import parsers, short_failure_report
 
 DEVICES = ("cpu", "cuda", "mps")
 
@@ -26,9 +30,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "pick on this machine (torch.accelerator: cuda, mps, or cpu). Naming one asserts it: asking "
         "for one that is not there is a usage error, never an all-skipped run; --device cpu hides CUDA.",
     )
+    page_check.addoption(parser)
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    page_check.configure(config)
     asked = config.getoption("--device")
     if asked == "cpu":
         # Hide every CUDA GPU from this process and from the snippets and kernels it starts,
@@ -60,8 +66,81 @@ def device(pytestconfig: pytest.Config) -> str:
     return pytestconfig.stash[DEVICE_KEY]
 
 
+_PASSED: set[str] = set()  # node ids whose setup, call and teardown all passed (or skipped)
+_FAILED: set[str] = set()
+MATRIX_TEST = "tests/test_portability.py::test_every_output_is_the_same_under_every_cpu_kernel_variant"
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.failed:
+        _FAILED.add(report.nodeid)
+    elif report.when == "call" or report.skipped:
+        _PASSED.add(report.nodeid)
+
+
+def write_record(session: pytest.Session) -> None:
+    """build/verified/<device>-<machine>-<os>.json: what this run checked and passed, page by page
+    (tools/verified.py; the page footers are built from it)."""
+    import platform
+
+    import torch
+
+    from tools import portability, verified
+
+    items: dict[str, list[str]] = {}
+    for item in session.items:
+        page = item.nodeid.split("::")[0]
+        if page.startswith("docs/") and page.endswith(".md"):
+            items.setdefault(page, []).append(item.nodeid)
+    matrix_ran = any(item.nodeid.startswith(MATRIX_TEST) for item in session.items)
+    pages = {}
+    for page, ids in items.items():
+        if any(i in _FAILED for i in ids):  # a failure withdraws what an earlier run recorded
+            pages[page] = {"examples": False, "variants": False}
+            continue
+        if any(i not in _PASSED for i in ids):
+            continue  # not every example ran: this run says nothing of the page
+        matrix = f"{MATRIX_TEST}[{page}]"
+        pages[page] = {"examples": True, "variants": matrix in _PASSED and matrix not in _FAILED}
+    if not pages:
+        return
+    device = session.config.stash[DEVICE_KEY]
+    if device == "cuda":
+        machine = torch.cuda.get_device_name()
+    elif device == "mps":
+        machine = f"{platform.machine()} Mac"
+    else:
+        machine = f"{platform.machine()}, {_cpu_model()}"
+    entry = {
+        "torch": torch.__version__,
+        "machine": machine,
+        "variants": [str(v) for v in portability.variants()] if matrix_ran else [],
+    }
+    verified.write(device, entry, pages)
+
+
+def _cpu_model() -> str:
+    import platform
+
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        text = ""
+    line = next((line for line in text.splitlines() if line.startswith("model name")), "")
+    return line.partition(":")[2].strip() or platform.processor() or "unknown CPU"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if session.items:
+        write_record(session)
+
+
+pytest_runtest_makereport = short_failure_report  # a page example's failure: its message alone
+pytest_ignore_collect = page_check.ignore_collect
+pytest_collection_modifyitems = page_check.collection_modifyitems
+
 pytest_collect_file = Sybil(
-    parsers=[NotesPythonParser(), SkipParser()],
+    parsers=parsers(),
     patterns=["*.md"],
     path="docs",
 ).pytest()

@@ -3,6 +3,7 @@
 
     python3 dev.py serve     # live-reloading site on http://127.0.0.1:8000
     python3 dev.py test      # the whole verification (what CI runs)
+    python3 dev.py test --page docs/CHAPTER/PAGE.md   # one page's whole check, in seconds
     python3 dev.py regen     # rewrite every generated output after an intended change
     python3 dev.py build     # mkdocs build --strict into site/
     python3 dev.py bench     # speed and size table (--browser: Lighthouse on every page)
@@ -12,24 +13,22 @@
 Each command but `new` first makes sure `.venv/` holds exactly what `requirements.lock` pins
 (created when missing, reused when it matches, re-synced when the lock changes, rebuilt for
 another Python; hash-checked, nothing else installed, `pip check`), then runs the command's
-tool with the .venv's Python. Needs only Python 3.11+.
+tool with the .venv's Python. `python3 dev.py COMMAND --help` answers at once, without the venv
+(tools/commands.py). Needs only Python 3.11+.
 """
 
 from __future__ import annotations
 
-import collections
 import hashlib
 import json
 import os
 import platform
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import sysconfig
 import tempfile
-import time
 import venv
 from pathlib import Path
 
@@ -166,128 +165,10 @@ def _run(*args: str) -> int:
     return subprocess.run([str(PYTHON), *args], cwd=ROOT, env=env).returncode
 
 
-REBUILD_FAILED = "An error happened during the rebuild"
-WATCHED = ("docs", "snippets", "tools", "mkdocs.yml")
-
-
-def _dev_addr(argv: list[str]) -> tuple[list[str], str]:
-    for i, arg in enumerate(argv):
-        if arg in ("-a", "--dev-addr") and i + 1 < len(argv):
-            return argv, argv[i + 1]
-        if arg.startswith("--dev-addr="):
-            return argv, arg.partition("=")[2]
-    return [*argv, "--dev-addr", "127.0.0.1:8000"], "127.0.0.1:8000"
-
-
-def _snapshot(argv: list[str]) -> dict[str, float]:
-    """Modification times of what the site is built from (for retrying after an error)."""
-    root = ROOT
-    if "-f" in argv[:-1]:
-        root = Path(argv[argv.index("-f") + 1]).resolve().parent
-    times = {}
-    for name in WATCHED:
-        for path in [root / name, *(root / name).rglob("*")] if (root / name).exists() else []:
-            if "__pycache__" not in path.parts:
-                times[str(path)] = path.stat().st_mtime
-    return times
-
-
-def _error_page(addr: str, log: str, argv: list[str], stop: list[int]) -> bool:
-    """Serve the build error on the dev address until a watched file changes (True) or a signal."""
-    import html
-    import http.server
-    import threading
-
-    body = (
-        "<!doctype html><meta charset=utf-8><meta http-equiv=refresh content=2>"
-        "<title>Build error</title><h1>The site did not build</h1>"
-        "<p>Fix the file the message names and save: this page reloads by itself once it builds.</p>"
-        f"<pre style='white-space:pre-wrap'>{html.escape(log)}</pre>"
-    ).encode()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            if self.path.startswith("/livereload/"):  # a page mkdocs served is polling: make it reload
-                reply, status = b"99999999999999", 200
-            else:
-                reply, status = body, 500
-            self.send_response(status)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(reply)))
-            self.end_headers()
-            self.wfile.write(reply)
-
-        def log_message(self, *args) -> None:
-            pass
-
-    host, _, port = addr.rpartition(":")
-    try:
-        server = http.server.ThreadingHTTPServer((host, int(port)), Handler)
-    except OSError as error:  # the port is taken (by what made mkdocs fail, most likely)
-        print(f"[dev] cannot show the error on {addr}: {error}", file=sys.stderr)
-        return False
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"[dev] the build failed: http://{addr}/ shows the error until a file under "
-          f"{', '.join(WATCHED)} changes, then the site is rebuilt", file=sys.stderr, flush=True)
-    try:
-        before = _snapshot(argv)
-        while not stop and _snapshot(argv) == before:
-            time.sleep(0.5)
-    finally:
-        server.shutdown()
-        server.server_close()
-    return not stop
-
-
 def cmd_serve(argv: list[str]) -> int:
-    """`mkdocs serve`, with its signals passed on, and its build errors shown in the browser.
+    from tools import serve  # standard library only
 
-    mkdocs runs in its own process group: SIGINT (Ctrl-C) and SIGTERM reach dev.py, which passes
-    each on once and waits, so nothing is left listening on the port. When the first build fails,
-    or a rebuild fails (mkdocs would then keep every page request waiting), the dev address shows
-    the error instead, and mkdocs starts again once a watched file changes.
-    """
-    argv, addr = _dev_addr(argv)
-    stop: list[int] = []
-    child: list[subprocess.Popen] = []
-
-    def forward(signum, frame) -> None:
-        stop.append(signum)
-        if child and child[0].poll() is None:
-            child[0].send_signal(signum)
-
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), forward)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1", "PYTHONUNBUFFERED": "1"}
-    while True:
-        tail: collections.deque[str] = collections.deque(maxlen=80)
-        process = subprocess.Popen(
-            [str(PYTHON), "-m", "mkdocs", "serve", *argv],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=os.name != "nt",
-        )
-        child[:] = [process]
-        failed = False
-        for line in process.stdout:
-            sys.stdout.write(line)
-            sys.stdout.flush()
-            tail.append(line)
-            if REBUILD_FAILED in line and not stop:
-                failed = True
-                process.terminate()
-        code = process.wait()
-        child.clear()
-        if stop:
-            return 0 if code in (0, -stop[0], 128 + stop[0]) else code
-        if not failed and code == 0:
-            return 0
-        if not _error_page(addr, "".join(tail), argv, stop):
-            return 0 if stop else 1
+    return serve.main(argv, ROOT, PYTHON)
 
 
 def cmd_build(argv: list[str]) -> int:
@@ -331,101 +212,10 @@ def cmd_bench(argv: list[str]) -> int:
     return _run("-m", "tools.bench", *argv)
 
 
-PAGE_TEMPLATE = """---
-examples: 1
----
-
-# {title}
-
-What this page shows, in plain words: the idea first, for a learner who has read the chapter's
-earlier pages. (Replace this paragraph.)
-
-## The maths
-
-State it with LaTeX: inline $y = xW^\\top + b$, or display maths between `$$` lines.
-
-## The code
-
-```python title="snippets/{chapter}/{module}.py"
---8<-- "{chapter}/{module}.py:main"
-```
-
-!!! warning "Pitfall"
-    The mistake a reader is likely to make here, and how the output above shows it.
-
-!!! note "Where this page departs from the notes"
-    Say what differs from the course notes and why (delete this box if nothing does).
-
-## Recap
-
-* One line per thing to remember.
-"""
-
-SNIPPET_TEMPLATE = """import torch
-
-# --8<-- [start:main]
-torch.manual_seed(0)
-x = torch.randn(2, 3)
-print(tuple(x.shape), round(x.sum().item(), 4))
-# --8<-- [end:main]
-"""
-
-
 def cmd_new(argv: list[str]) -> int:
-    """Scaffold docs/CHAPTER/PAGE.md and snippets/CHAPTER/PAGE.py, with the nav entry and the
-    chapter index row; `python3 dev.py regen` then writes the snippet's output."""
-    if len(argv) != 1 or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*", argv[0]):
-        print("usage: python3 dev.py new CHAPTER/PAGE   (kebab-case, e.g. autograd/higher-order)", file=sys.stderr)
-        return 2
-    chapter, slug = argv[0].split("/")
-    module = slug.replace("-", "_")
-    title = slug.replace("-", " ").capitalize()
-    page = ROOT / "docs" / chapter / f"{slug}.md"
-    snippet = ROOT / "snippets" / chapter / f"{module}.py"
-    index = ROOT / "docs" / chapter / "index.md"
-    for path in (page, snippet):
-        if path.exists():
-            print(f"[dev] {path.relative_to(ROOT)} exists already; nothing written", file=sys.stderr)
-            return 1
-    if not index.is_file():
-        print(
-            f"[dev] docs/{chapter}/ is not a chapter yet. Start one with docs/{chapter}/index.md (intro and a "
-            f"table of its pages), docs/{chapter}/lab.py, snippets/{chapter}/__init__.py and a `- Title:` "
-            "section in the nav of mkdocs.yml (copy docs/autograd/), then run this again.",
-            file=sys.stderr,
-        )
-        return 1
-    page.write_text(PAGE_TEMPLATE.format(title=title, chapter=chapter, module=module))
-    snippet.parent.mkdir(parents=True, exist_ok=True)
-    (snippet.parent / "__init__.py").touch()
-    snippet.write_text(SNIPPET_TEMPLATE)
-    # The chapter's index table: a row before the lab's (or after the last row).
-    lines = index.read_text().splitlines()
-    rows = [i for i, line in enumerate(lines) if line.lstrip().startswith("|")]
-    lab_row = next((i for i in rows if "(lab.py)" in lines[i]), None)
-    at = lab_row if lab_row is not None else (rows[-1] + 1 if rows else len(lines))
-    lines.insert(at, f"| [{title}]({slug}.md) | what it covers (one line) |")
-    index.write_text("\n".join(lines) + "\n")
-    # The nav: in the chapter's section, before its lab (or after its last entry).
-    config = ROOT / "mkdocs.yml"
-    yml = config.read_text().splitlines()
-    entries = [i for i, line in enumerate(yml) if re.search(rf"(?:^|[\s:]){re.escape(chapter)}/\S+\.(md|py)\s*$", line)]
-    if not entries:
-        print(f"[dev] add `- {title}: {chapter}/{slug}.md` to the {chapter} section of the nav in mkdocs.yml")
-    else:
-        lab = next((i for i in entries if yml[i].rstrip().endswith(f"{chapter}/lab.py")), None)
-        at = lab if lab is not None else entries[-1] + 1
-        indent = re.match(r"\s*", yml[entries[-1]]).group(0)
-        yml.insert(at, f"{indent}- {title}: {chapter}/{slug}.md")
-        config.write_text("\n".join(yml) + "\n")
-    for path in (page, snippet, index, config):
-        print(f"[dev] wrote {path.relative_to(ROOT)}")
-    print(
-        f"Next: edit the snippet, run `python3 dev.py regen snippets/{chapter}/{module}.py`, write the page "
-        f"(title in the nav and the index row too), then `python3 dev.py test docs/{chapter}/{slug}.md "
-        "tests/test_contract.py`. CONTRIBUTING.md walks through each step."
-    )
-    return 0
+    from tools import scaffold  # standard library only: scaffolding needs nothing installed
+
+    return scaffold.main(argv, ROOT)
 
 
 def cmd_compat(argv: list[str]) -> int:
@@ -449,10 +239,16 @@ NEEDS_NO_VENV = {"new", "compat"}  # scaffolding needs nothing installed; compat
 def main() -> int:
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         print(__doc__.strip(), file=sys.stderr)
-        return 2
-    if sys.argv[1] not in NEEDS_NO_VENV:
+        return 0 if sys.argv[1:] in (["-h"], ["--help"]) else 2
+    command, argv = sys.argv[1], sys.argv[2:]
+    from tools import commands  # standard library only: every --help answers before any venv exists
+
+    if commands.wants_help(argv):
+        commands.PARSERS[command]().print_help()
+        return 0
+    if command not in NEEDS_NO_VENV:
         ensure_env()
-    return COMMANDS[sys.argv[1]](sys.argv[2:])
+    return COMMANDS[command](argv)
 
 
 if __name__ == "__main__":

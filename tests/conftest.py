@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from tools import portability, sybil_notes
 from tools.notebooks import run_notebook
-from tools.paths import generated_files
+from tools.page_build import build_page_in_child
+from tools.paths import doc_pages, generated_files
 from tools.runner import Runner
 from tools.site import build_site
 
@@ -26,7 +28,7 @@ from tools.site import build_site
 # oversubscribes the machine. Outputs are rounded and identical either way. Set it to override.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="suite-background")
+_POOL = ThreadPoolExecutor(max_workers=6, thread_name_prefix="suite-background")
 _RUNNER: list[Runner] = []
 WORK = pytest.StashKey[dict]()
 
@@ -78,15 +80,41 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         if getattr(item, "originalname", None) == "test_every_snippet_equals_its_rendering"
     ]
     if snippets:
-        work["snippets"] = _POOL.submit(shared_runner().render_files, snippets)
+        work["snippets"] = future = _POOL.submit(shared_runner().render_files, snippets)
+
+        def alone(path: Path) -> str | None:
+            result = next((r for r in future.result() if r.path == path), None)
+            return result.rendering if result is not None and result.ok else None
+
+        # A drifted snippet is then reported by its own test only, not again by the page including it.
+        sybil_notes.standalone = alone
+    built = [_param(item, "page") for item in items if getattr(item, "originalname", None) == "test_the_page_builds_strict"]
+    work["page_builds"] = {page: _POOL.submit(build_page_in_child, page) for page in dict.fromkeys(built)}
     if "test_every_generated_file_equals_its_rendering" in names:
         work["generated"] = _POOL.submit(shared_runner().render_generated, generated_files())
+    checked = [
+        _param(item, "path") for item in items
+        if getattr(item, "originalname", None) == "test_every_output_is_the_same_under_every_cpu_kernel_variant"
+    ]
+    if checked:
+        work["portability"] = _POOL.submit(_render_matrix, checked)
     config.stash[WORK] = work
+
+
+def _render_matrix(paths: list[Path]) -> dict:
+    """The portability matrix of the selected files (tools/portability.py), variant after variant."""
+    pages, generated = set(doc_pages()), set(generated_files())
+    return portability.render_matrix(
+        snippets=[p for p in paths if p.suffix == ".py"],
+        generated=[p for p in paths if p in generated],
+        pages=[p for p in paths if p in pages],
+    )
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     work = session.config.stash.get(WORK, {})
     _POOL.shutdown(wait=True, cancel_futures=True)
+    sybil_notes.standalone = None
     if "site" in work:
         shutil.rmtree(work["site"][0], ignore_errors=True)
     for runner in _RUNNER:
@@ -123,6 +151,15 @@ def generated_renderings(request, runner) -> dict:
 
 
 @pytest.fixture(scope="session")
+def portability_matrix(request) -> dict:
+    """Every selected file rendered under every CPU kernel variant (started at collection)."""
+    future: Future | None = _started(request, "portability")
+    if future is None:
+        pytest.fail("the portability matrix was not started at collection", pytrace=False)
+    return future.result()
+
+
+@pytest.fixture(scope="session")
 def site(request) -> Path:
     """The site, built once per run by `mkdocs build --strict` (started at collection)."""
     started = _started(request, "site")
@@ -132,8 +169,27 @@ def site(request) -> Path:
     site_dir, future = started
     result = future.result()
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+        log = f"{result.stdout}\n{result.stderr}"
+        said, keep = [], False
+        for line in log.splitlines():  # each warning or error, with its indented continuation lines
+            keep = line.startswith(("WARNING", "ERROR", "Aborted")) or (keep and line[:1].isspace())
+            if keep:
+                said.append(line)
+        pytest.fail("mkdocs build --strict failed:\n" + "\n".join(said or log.splitlines()), pytrace=False)
     return site_dir / "site"
+
+
+@pytest.fixture
+def page_build(request):
+    """The strict build of one page (tools/page_build.py; started at collection when selected):
+    returns a function page -> problems."""
+    work = request.config.stash[WORK]
+
+    def get(page: Path) -> list[str]:
+        future = work.get("page_builds", {}).get(page)
+        return future.result() if future else build_page_in_child(page)
+
+    return get
 
 
 @pytest.fixture

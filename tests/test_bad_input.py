@@ -9,7 +9,6 @@ import os
 import re
 import subprocess
 import sys
-import traceback
 from pathlib import Path
 
 import pytest
@@ -169,9 +168,9 @@ def test_include_of_a_missing_section_fails_one_example_naming_page_line_and_fix
     text = "# Page\n\n```python\n--8<-- \"autograd/backward_scalar.py:nosuch\"\n```\n"
     failures = _collect_and_run(tmp_path, text)
     assert failures == [
-        f"{tmp_path / 'page.md'}:4: 'autograd/backward_scalar.py' has no section [start:nosuch]. "
-        "Add `# --8<-- [start:nosuch]` and `# --8<-- [end:nosuch]` around the lines to show, "
-        "or fix the section name in the --8<-- line."
+        f"{tmp_path / 'page.md'}:4: 'autograd/backward_scalar.py' has no section [start:nosuch] "
+        "(its sections: setup, forward, backward). Fix the name in the --8<-- line, or add "
+        "`# --8<-- [start:nosuch]` and `# --8<-- [end:nosuch]` around the lines to show."
     ]
 
 
@@ -210,12 +209,47 @@ def test_unexpected_output_also_fails(tmp_path):
         _evaluate_page(tmp_path, '```python\nprint("printed but not shown")\n```\n')
 
 
-def test_block_that_raises_names_page_and_line(tmp_path):
+def test_block_that_raises_names_page_and_line_the_lines_and_the_fix(tmp_path):
     text = "# Page\n\n```python title=\"boom\"\nx = 1\ny = x / 0\n```\n"
-    with pytest.raises(ZeroDivisionError) as error:
-        _evaluate_page(tmp_path, text)
-    frame = traceback.extract_tb(error.value.__traceback__)[-1]
-    assert (Path(frame.filename).name, frame.lineno) == ("page.md", 5)
+    (message,) = _collect_and_run(tmp_path, text)
+    assert message.splitlines() == [
+        f"{tmp_path / 'page.md'}:5: ZeroDivisionError: division by zero",
+        "     4 | x = 1",
+        ">    5 | y = x / 0",
+        message.splitlines()[-1],
+    ]
+    assert message.splitlines()[-1].startswith("Fix: make it run (the page's blocks run top to bottom")
+    assert 'mark it <!-- skip: next "why" -->' in message
+
+
+def test_block_that_raises_inside_torch_names_its_own_line_and_where_it_raised(tmp_path):
+    text = "# Page\n\n```python\nimport torch\n\nz = torch.nn.functional.softplus(torch.ones(2), beta='x')\n```\n"
+    (message,) = _collect_and_run(tmp_path, text)
+    first, *_ = message.splitlines()
+    assert first.startswith(f"{tmp_path / 'page.md'}:6: TypeError: softplus(): argument 'beta'")
+    assert len(message.splitlines()) <= 15
+
+
+def test_a_drifted_snippet_is_reported_by_its_own_test_not_again_by_its_page(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from tools import includes, sybil_notes
+
+    snippet = tmp_path / "s.py"
+    snippet.write_text("# --8<-- [start:a]\nprint(1)\n#> 2\n# --8<-- [end:a]\n")  # stale: it prints 1
+    runnable = sybil_notes.Runnable("print(1)\n#> 2\n", str(snippet), 1, includes.Include("s.py", "a"))
+
+    def evaluate() -> str | None:
+        example = SimpleNamespace(parsed=runnable, namespace={}, path=str(tmp_path / "page.md"), line=3)
+        return sybil_notes.CheckedOutputEvaluator()(example)
+
+    monkeypatch.setattr(sybil_notes, "standalone", None)  # the snippet's test is not in this session
+    assert evaluate().startswith(f"{snippet}:3: the #> lines are not what the code prints")
+    rendered_alone = "# --8<-- [start:a]\nprint(1)\n#> 1\n# --8<-- [end:a]\n"
+    monkeypatch.setattr(sybil_notes, "standalone", lambda path: rendered_alone if path == snippet else None)
+    assert evaluate() is None  # the snippet's own test reports it, with the same diff
+    monkeypatch.setattr(sybil_notes, "standalone", lambda path: snippet.read_text().replace("#> 2", "#> 3"))
+    assert evaluate().startswith(f"{snippet}:3: ")  # the page prints something else than the snippet alone
 
 
 def test_included_code_runs_with_the_snippets_own_file_and_line_numbers():

@@ -3,6 +3,7 @@ reported once, naming the source file and line, what is wrong and how to fix it.
 
 from __future__ import annotations
 
+import collections
 import re
 import shutil
 import subprocess
@@ -186,21 +187,34 @@ def test_a_link_to_another_site_is_not_an_asset(repo):
     assert checks.check_external_assets(repo) == []
 
 
-def test_new_page_scaffold_passes_the_checks(repo):
-    result = subprocess.run(
+def test_new_page_scaffold_passes_its_whole_check(repo):
+    """`dev.py new`, then `regen`, then the page check it prints: green, with the page's own block run."""
+    for name in ("conftest.py", "pyproject.toml"):
+        shutil.copy(ROOT / name, repo / name)
+    shutil.copytree(ROOT / "docs/assets/vendor", repo / "docs/assets/vendor")  # KaTeX, for the page's maths
+    new = subprocess.run(
         [sys.executable, "dev.py", "new", "autograd/higher-order"], cwd=repo, capture_output=True, text=True
     )
-    assert result.returncode == 0, result.stderr
-    assert (repo / "docs/autograd/higher-order.md").is_file()
-    assert "autograd/higher-order.md" in (repo / "mkdocs.yml").read_text()
+    assert new.returncode == 0, new.stderr
     assert "[Higher order](higher-order.md)" in (repo / "docs/autograd/index.md").read_text()
-    for check in checks.ALL_CHECKS:
-        assert check(repo) == [], check.__name__
-    # `regen` writes the snippet's output; the snippet then runs standalone and prints it.
+    assert "- Higher order: autograd/higher-order.md" in (repo / "mkdocs.yml").read_text()
+    page_command = "python3 dev.py test --page docs/autograd/higher-order.md"
+    assert page_command in new.stdout.splitlines()[-2]  # the command it tells the contributor to run next
     snippet = repo / "snippets/autograd/higher_order.py"
     regen = subprocess.run([sys.executable, "-m", "tools.regen", str(snippet)], cwd=repo, capture_output=True, text=True)
     assert regen.returncode == 0, regen.stdout + regen.stderr
-    assert "#> (2, 3)" in snippet.read_text()
-    ran = subprocess.run([sys.executable, "-W", "error", str(snippet)], cwd=repo, capture_output=True, text=True)
-    assert ran.returncode == 0, ran.stderr
-    assert ran.stdout == "".join(line[3:] + "\n" for line in snippet.read_text().splitlines() if line.startswith("#> "))
+    assert "#> (2, 3) 15.0" in snippet.read_text()
+    check = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rA", "--page", "docs/autograd/higher-order.md"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout[-4000:] + check.stderr[-2000:]
+    passed = collections.Counter(re.findall(r"^PASSED ([^:\s]+)::", check.stdout, re.M))
+    assert passed == {
+        "docs/autograd/higher-order.md": 1,  # the page's one block: the snippet's section, run on the page
+        "tests/test_contract.py": len(re.findall(r"^def test_", (ROOT / "tests/test_contract.py").read_text(), re.M)),
+        "tests/test_page.py": 2,  # the strict build of the page, ruff on its snippet
+        "tests/test_snippets.py": 1,  # its snippet, run on its own
+    }, check.stdout

@@ -6,26 +6,28 @@ Each test writes a snippet into a temporary directory, renders or regenerates it
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tools import outputs
+from tools import outputs, portability
 from tools.paths import ROOT
-from tools.regen import regenerate
+from tools.regen import regenerate, two_runners
 from tools.runner import Runner
 
 BACKWARD_SCALAR = (ROOT / "snippets/autograd/backward_scalar.py").read_text()
 
 
 @pytest.fixture(scope="module")
-def pair(runner):
-    """Two runners as regen uses them: the suite's, and one with another hash seed, one job at a time."""
-    with Runner(jobs=1, env={**os.environ, "PYTHONHASHSEED": "12345"}) as other:
-        yield runner, other
+def pair():
+    """Two runners as regen makes them (tools/regen.two_runners): other hash seeds, and CPU
+    kernels as far apart as this machine allows (tools/portability.regen_pair)."""
+    runners = two_runners()
+    yield runners
+    for runner in runners:
+        runner.close()
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -181,8 +183,31 @@ def test_regen_refuses_output_that_changes_between_runs_and_says_to_seed_it(tmp_
     path = write(tmp_path, "unseeded.py", text)
     changed, refused, _ = regenerate([path], [], pair)
     assert changed == [] and path.read_text() == text
-    assert refused[0].startswith(f"{path}: the output changes from one run to the next")
+    assert refused[0].startswith(f"{path}:3: the output changes from one run to the next, or from one CPU")
+    assert "3 | print(torch.randn(2).sum().item())" in refused[0]  # the file's line
     assert "torch.manual_seed(0)" in refused[0]
+    assert len(refused[0].splitlines()) <= 15
+
+
+def test_regen_names_the_files_line_even_below_other_output(tmp_path, pair):
+    text = "import torch\n\nfor i in range(3):\n    print(i)\n#> 0\n#> 1\n#> 2\nprint(torch.randn(1).item())\n"
+    path = write(tmp_path, "unseeded.py", text)
+    _, refused, _ = regenerate([path], [], pair)
+    assert refused[0].startswith(f"{path}:8: the output changes")  # line 11 of the rendering
+
+
+def test_regen_refuses_output_that_differs_between_cpu_kernels(tmp_path, pair):
+    """The two renderings run on different kernels (portability.regen_pair): a float32 sum
+    printed to its last digit differs between them, and regen names the line and both values."""
+    text = "import torch\n\ntorch.manual_seed(0)\nprint(torch.randn(1_000_000).sum().item())\n"
+    path = write(tmp_path, "full_precision.py", text)
+    changed, refused, _ = regenerate([path], [], pair)
+    assert changed == [] and path.read_text() == text
+    first, far = portability.regen_pair()
+    assert refused[0].startswith(f"{path}:4: the output changes from one run to the next, or from one CPU")
+    assert f"run 1 ({first}): #> " in refused[0] and f"run 2 ({far}): #> " in refused[0]
+    assert "a count that cannot flip" in refused[0]
+    assert len(refused[0].splitlines()) <= 15
 
 
 def test_regen_refuses_memory_addresses(tmp_path, pair):
@@ -209,3 +234,11 @@ def test_each_child_draws_fresh_seeds_like_a_new_process(runner, tmp_path):
     path = write(tmp_path, "unseeded.py", text)
     first, second = runner.render_files([path, path])
     assert first.rendering != second.rendering
+
+
+def test_regen_summary_counts_the_refused_files():
+    from tools.regen import summary
+
+    text = summary(["a.py"], 3, ["b.py: raised", "c.py: varies"])
+    assert text == "1 file(s) changed, 3 unchanged, 2 refused (NOT WRITTEN, above)"
+    assert "refused" not in summary([], 4, [])

@@ -1,5 +1,6 @@
 """`python3 dev.py serve`: a signal to dev.py stops mkdocs too (nothing left on the port), and a
-build error is shown in the browser instead of a page that never loads."""
+build error is shown in the browser instead of a page that never loads; once a rebuild error is
+fixed, the same mkdocs shows the page again (tools/serve.py)."""
 
 from __future__ import annotations
 
@@ -105,8 +106,13 @@ def test_a_build_error_is_shown_in_the_browser_until_it_is_fixed(tmp_path):
         assert "index.md:4: includes &#x27;nope.py&#x27;" in body
         page.write_text(GOOD)  # fixed: mkdocs starts again
         wait_for(url, 200, "All fine.")
+        mkdocs = [c.pid for c in psutil.Process(process.pid).children(recursive=True) if "mkdocs" in " ".join(c.cmdline())]
         page.write_text(BROKEN)  # a rebuild fails: mkdocs would keep every request waiting
         body = wait_for(url, 500, "The site did not build")
         assert "index.md:4: includes &#x27;nope.py&#x27;" in body
+        page.write_text(GOOD.replace("All fine.", "Fine again."))  # fixed: the same mkdocs rebuilds, no restart
+        wait_for(url, 200, "Fine again.")
+        again = [c.pid for c in psutil.Process(process.pid).children(recursive=True) if "mkdocs" in " ".join(c.cmdline())]
+        assert again == mkdocs
     finally:
         stop_and_check(process, port, signal.SIGTERM)

@@ -6,9 +6,10 @@ Goals (2 cores, the venv in place, every chapter of the site, warm: run it twice
 | --- | --- | --- |
 | the whole verification | `python3 dev.py test` | ≤ 60 s |
 | the verification without the browser tests | `python3 dev.py test --ignore=tests/browser` | ≤ 60 s |
-| one page's checks | `python3 dev.py test docs/autograd/backprop-by-hand.md` | ≤ 5 s |
+| one page's whole check | `python3 dev.py test --page docs/autograd/backprop-by-hand.md` | ≤ 5 s |
 | regenerate everything | `python3 dev.py regen` | ≤ 15 s |
-| serve shows an edited page or snippet | `python3 dev.py serve`, then save | ≤ 2 s |
+| the portability matrix alone | `python3 dev.py test tests/test_portability.py` | (a cost, no goal) |
+| serve shows an edited page or snippet, a build error, the fixed page | `python3 dev.py serve`, then save | ≤ 2 s |
 
 Then: the build (labs from the cache, and without it), the snippets through the warm runner, each
 lab executed in a fresh kernel, and the bytes each page makes the browser load.
@@ -22,7 +23,6 @@ Options: `--skip-suite` leaves out the verification rows (the slowest ones).
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import shutil
@@ -32,9 +32,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tools import portability
+from tools.commands import bench_parser
 from tools.notebooks import run_notebook
 from tools.paths import ROOT, labs, snippet_files
 from tools.runner import Runner
@@ -69,18 +72,26 @@ def _wait_for(url: str, needle: str, timeout: float) -> float:
     while time.perf_counter() - start < timeout:
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
-                if needle in response.read().decode(errors="replace"):
-                    return time.perf_counter() - start
+                body = response.read()
+        except urllib.error.HTTPError as error:  # the page showing a build error answers 500
+            body = error.read()
         except OSError:
-            pass
+            body = b""
+        if needle in body.decode(errors="replace"):
+            return time.perf_counter() - start
         time.sleep(0.05)
     return float("inf")
 
 
-def _serve_latencies(root: Path = ROOT) -> tuple[float, float]:
-    """(edited page, edited snippet): seconds from saving to `mkdocs serve` serving the change.
+def _serve_latencies(root: Path = ROOT) -> dict[str, tuple[float, float]]:
+    """Seconds from saving a file to `python3 dev.py serve` showing the change, and the CPU seconds
+    mkdocs spent meanwhile (on a busy machine the steadier figure: a quiet one shows the change
+    about that long after mkdocs' watcher notices the save, which polls every 0.5 s), in a copy of
+    the site (docs, snippets, mkdocs.yml and the lab cache), never in the tree:
 
-    Runs in a copy of the site (docs, snippets, mkdocs.yml and the lab cache), never in the tree.
+    * an edited page, an edited snippet;
+    * a page saved with a build error (an include of a missing section) until the error is shown;
+    * that error fixed until the page is shown again.
     """
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp)
@@ -94,32 +105,57 @@ def _serve_latencies(root: Path = ROOT) -> tuple[float, float]:
         config = config.replace("custom_dir: tools/theme", f"custom_dir: {root / 'tools/theme'}")
         config = config.replace("  - tools/mkdocs_hooks.py", f"  - {root / 'tools/mkdocs_hooks.py'}")
         config = re.sub(r"(?m)^  - tools$", f"  - {root / 'tools'}", config)
+        config = re.sub(r"(?m)^  - snippets$", f"  - {copy / 'snippets'}", config)  # watched
+        config = config.replace("base_path: [snippets]", f"base_path: [{copy / 'snippets'}]")  # included
         (copy / "mkdocs.yml").write_text(config)
         port = _free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=copy,
+            [sys.executable, str(root / "dev.py"), "serve", "-f", str(copy / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+            cwd=root,
             env=ENV,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        times = {}
         try:
             url = f"http://127.0.0.1:{port}/autograd/backprop-by-hand/"
             if _wait_for(url, "Backprop", 300) == float("inf"):
-                sys.exit("mkdocs serve did not come up")
-            time.sleep(1)
+                sys.exit("dev.py serve did not come up")
+            import psutil
+
+            def cpu() -> dict[int, float]:
+                """CPU seconds of each mkdocs process dev.py runs now (a restarted one is new)."""
+                found = {}
+                for child in psutil.Process(server.pid).children(recursive=True):
+                    try:
+                        if "mkdocs" in child.cmdline():
+                            found[child.pid] = sum(child.cpu_times()[:2])
+                    except psutil.NoSuchProcess:
+                        pass
+                return found
+
+            def timed(name: str, path: Path, text: str, needle: str) -> None:
+                time.sleep(1)
+                before = cpu()
+                path.write_text(text)
+                seconds = _wait_for(url, needle, 60)
+                times[name] = (seconds, sum(s - before.get(pid, 0.0) for pid, s in cpu().items()))
+
             page = copy / PAGE
-            page.write_text(page.read_text() + "\nbench-edited-page-marker\n")
-            page_s = _wait_for(url, "bench-edited-page-marker", 60)
+            original = page.read_text()
+            timed("page", page, original + "\nbench-edited-page-marker\n", "bench-edited-page-marker")
             snippet = copy / "snippets/autograd/backward_scalar.py"
             text = snippet.read_text()
             marked = text.replace("# --8<-- [start:setup]\n", "# --8<-- [start:setup]\n# bench-snippet-marker\n")
-            snippet.write_text(marked)
-            snippet_s = _wait_for(url, "bench-snippet-marker", 60)
+            timed("snippet", snippet, marked, "bench-snippet-marker")
+            broken = original.replace(":setup\"", ":no-such-section\"", 1)
+            assert broken != original, "the bench page no longer includes a setup section"
+            timed("error", page, broken, "no-such-section")
+            timed("fixed", page, original + "\nbench-fixed-marker\n", "bench-fixed-marker")
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return page_s, snippet_s
+    return times
 
 
 def _page_weight(page: Path) -> int:
@@ -152,7 +188,7 @@ def _timed_with_cpu(fn) -> tuple[float, float | None]:
 def _row(what: str, seconds: float, goal: float | None = None, cpu: float | None = None) -> None:
     verdict = "" if goal is None else (" | met" if seconds <= goal else " | NOT met")
     goal_text = "" if goal is None else f" | ≤ {goal:g} s"
-    cpu_text = "" if cpu is None else f" ({cpu:.0f} CPU-s on {os.cpu_count()} cores)"
+    cpu_text = "" if cpu is None else f" ({cpu:.{1 if cpu < 10 else 0}f} CPU-s on {os.cpu_count()} cores)"
     print(f"| {what} | {seconds:.1f} s{cpu_text}{goal_text}{verdict} |", flush=True)
 
 
@@ -161,9 +197,7 @@ def main(argv: list[str]) -> int:
         from tools.bench_browser import main as browser_main
 
         return browser_main(argv)
-    parser = argparse.ArgumentParser(prog="python3 dev.py bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--skip-suite", action="store_true", help="leave out the verification rows")
-    args = parser.parse_args(argv)
+    args = bench_parser().parse_args(argv)  # tools/commands.py: --help answers without the venv
 
     print("| loop | measured | goal | |\n| --- | --- | --- | --- |", flush=True)
     if not args.skip_suite:
@@ -171,11 +205,18 @@ def main(argv: list[str]) -> int:
         _row("the whole verification (`python3 dev.py test`)", seconds, 60, cpu)
         seconds, cpu = _timed_with_cpu(lambda: _python("-m", "pytest", "-q", "--ignore=tests/browser"))
         _row("without the browser tests (`--ignore=tests/browser`)", seconds, 60, cpu)
-    _row(f"one page's checks (`python3 dev.py test {PAGE}`)", _timed(lambda: _python("-m", "pytest", "-q", PAGE)), 5)
+    seconds, cpu = _timed_with_cpu(lambda: _python("-m", "pytest", "-q", "--page", PAGE))
+    _row(f"one page's whole check (`python3 dev.py test --page {PAGE}`)", seconds, 5, cpu)
     _row("regenerate everything (`python3 dev.py regen`)", _timed(lambda: _python("-m", "tools.regen")), 15)
-    page_s, snippet_s = _serve_latencies()
-    _row("serve: an edited page shown", page_s, 2)
-    _row("serve: an edited snippet shown", snippet_s, 2)
+    if not args.skip_suite:  # part of the whole verification; its own cost, alone on the machine
+        seconds, cpu = _timed_with_cpu(lambda: _python("-m", "pytest", "-q", "tests/test_portability.py"))
+        variants = len(portability.variants())
+        _row(f"the portability matrix alone ({variants} CPU kernel variants: `tests/test_portability.py`)", seconds, None, cpu)
+    serve = _serve_latencies()
+    _row("serve: an edited page shown", *serve["page"][:1], 2, serve["page"][1])
+    _row("serve: an edited snippet shown", *serve["snippet"][:1], 2, serve["snippet"][1])
+    _row("serve: a build error shown", *serve["error"][:1], 2, serve["error"][1])
+    _row("serve: the fixed page shown again", *serve["fixed"][:1], 2, serve["fixed"][1])
 
     print("\n| measure | value |\n| --- | --- |", flush=True)
     with tempfile.TemporaryDirectory() as tmp:

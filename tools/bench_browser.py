@@ -14,7 +14,6 @@ It asserts nothing; it prints what it measured, with the budgets a page misses.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shlex
@@ -25,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, serve, site_pages
+from tools.commands import bench_parser
 from tools.paths import ROOT
 from tools.site import build_site
 
@@ -94,13 +94,7 @@ def _mobile(perf, runs) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="dev.py bench --browser", description=__doc__.splitlines()[0])
-    parser.add_argument("--browser", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--runs", type=int, default=3, help="mobile runs per page (median; default 3; 0: desktop only)")
-    parser.add_argument("--site", type=Path, help="measure this built site instead of building one")
-    parser.add_argument("--only", default="", help="only pages whose URL contains this")
-    parser.add_argument("--uncompressed", action="store_true", help="serve without gzip")
-    args = parser.parse_args(argv)
+    args = bench_parser().parse_args(argv)
     chromium = find_chromium()
     if chromium is None:
         sys.exit(f"[bench] {INSTALL_HINT}")

@@ -68,13 +68,25 @@ def resolve(include: Include, bases: list[Path], where: str) -> Path:
             "Fix the path in the --8<-- line, or create the snippet there."
         )
     section = include.named_section
-    if section and section_bounds(found.read_text().splitlines(), section) is None:
-        raise IncludeError(
-            f"{where}: {include.file!r} has no section [start:{section}]. "
-            f"Add `# --8<-- [start:{section}]` and `# --8<-- [end:{section}]` around the lines to show, "
-            "or fix the section name in the --8<-- line."
-        )
+    lines = found.read_text().splitlines()
+    if section and section_bounds(lines, section) is None:
+        raise IncludeError(missing_section(where, include.file, section, lines))
     return found
+
+
+def sections(lines: list[str]) -> list[str]:
+    """The names of a file's sections, in order."""
+    found = (m["name"] for line in lines if (m := SECTION_MARK.match(line)) and m["kind"] == "start")
+    return list(dict.fromkeys(found))
+
+
+def missing_section(where: str, file: str, section: str, lines: list[str]) -> str:
+    names = sections(lines)
+    has = f"its sections: {', '.join(names)}" if names else "it has no sections yet"
+    return (
+        f"{where}: {file!r} has no section [start:{section}] ({has}). Fix the name in the --8<-- line, or add "
+        f"`# --8<-- [start:{section}]` and `# --8<-- [end:{section}]` around the lines to show."
+    )
 
 
 def page_includes(path: Path) -> list[str]:
@@ -85,7 +97,11 @@ def page_includes(path: Path) -> list[str]:
 def included_lines(source: Path, include: Include) -> tuple[list[str], int]:
     """The lines an include shows (section markers blanked, so numbers stay exact) and the 0-based
     line of the file they start at."""
-    lines = source.read_text().splitlines()
+    return included_lines_of(source.read_text().splitlines(), include)
+
+
+def included_lines_of(lines: list[str], include: Include) -> tuple[list[str], int]:
+    """included_lines, of a file's lines already read (or of its rendering)."""
     start, stop = 0, len(lines)
     if include.named_section and (bounds := section_bounds(lines, include.named_section)):
         start, stop = bounds

@@ -79,6 +79,7 @@ class _Node:
         if self.process.poll() is None:
             self.process.stdin.close()
             self.process.wait(timeout=10)
+        self.process.stdout.close()
 
 
 _node: _Node | None = None

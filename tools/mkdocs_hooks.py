@@ -23,6 +23,8 @@
 * Lab pages: nbconvert's ~600 kB of inline CSS is cut to the rules whose classes the page uses,
   and each run of cells tagged `solution` is folded into a closed "Solution" box, so a reader can
   try the exercise first.
+* A `serve` rebuild reuses the search entries of unchanged pages and the compiled templates
+  (tools/rebuild_cache.py).
 * After the build, every lab (`docs/<chapter>/lab.py`, jupytext percent format) is written next
   to its page as `lab.ipynb`, the exercises without their solutions (the file the page's download
   button links to), and as `lab-solutions.ipynb`, the whole notebook.
@@ -39,7 +41,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from tools import labcss  # importable: the editable install puts tools/ on the path
+from tools import labcss, rebuild_cache, verified  # importable: the editable install puts tools/ on the path
 
 NBCONVERT_CDN_BLOCKS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
@@ -124,7 +126,13 @@ def on_config(config):
         logger.removeFilter(old)  # `mkdocs serve` loads the hooks again on every rebuild
     logger.addFilter(LinkLines(config["docs_dir"]))
     _patch_mkdocs_jupyter()
+    rebuild_cache.install_search_cache()  # `serve` rebuilds reuse what did not change (tools/rebuild_cache.py)
     return config
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = rebuild_cache.template_cache()
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -135,6 +143,8 @@ def on_page_markdown(markdown, page, config, files):
     options = config["mdx_configs"].get("pymdownx.snippets", {})
     bases = [Path(base) for base in options.get("base_path", ["."])]
     page.meta["verified_by"] = []  # the snippet files this page includes, for the page footer
+    # Where the suite last verified the page as it is now (build/verified: tools/verified.py).
+    page.meta["verified_on"] = verified.statements(f"docs/{page.file.src_uri}")
     lines = markdown.splitlines()
     for index, line in enumerate(lines):
         _retitle_excerpt(lines, index)

@@ -190,6 +190,39 @@ def drift_message(
     )
 
 
+# A generated drawing (SVG) is the same when its structure, colours and text are identical and
+# every coordinate is within this many pixels. Coordinates are written to 0.1 px, and a last-bit
+# difference between CPUs can move a point of a long training curve across a rounding edge
+# (0.1 px, measured); half a pixel is invisible and no real change of a plot stays under it.
+DRAWING_TOLERANCE_PX = 0.5
+_TAG = re.compile(r"<[^>]*>")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _drawing_parts(svg: str) -> tuple[str, list[float]]:
+    """(the drawing with each number inside a tag replaced by #, those numbers). Text between
+    tags (titles, tick labels, legends) stays in the first part, compared exactly."""
+    parts, numbers, position = [], [], 0
+    for tag in _TAG.finditer(svg):
+        parts.append(svg[position : tag.start()])
+        numbers.extend(float(n) for n in _NUMBER.findall(tag.group()))
+        parts.append(_NUMBER.sub("#", tag.group()))
+        position = tag.end()
+    parts.append(svg[position:])
+    return "".join(parts), numbers
+
+
+def same_output(path, a: str, b: str) -> bool:
+    """Whether two renderings of `path` are the same: exactly, except that a drawing's
+    coordinates may differ by DRAWING_TOLERANCE_PX (CONTRIBUTING.md: plots)."""
+    if a == b:
+        return True
+    if Path(path).suffix != ".svg":
+        return False
+    (shape_a, numbers_a), (shape_b, numbers_b) = _drawing_parts(a), _drawing_parts(b)
+    return shape_a == shape_b and all(abs(x - y) <= DRAWING_TOLERANCE_PX for x, y in zip(numbers_a, numbers_b))
+
+
 def regen_hint(rel: str) -> str:
     return f"If the new output is intended, run `python3 dev.py regen {rel}` and review the diff."
 
@@ -201,7 +234,7 @@ def mismatch(path, current: str | None, rendering: str) -> str | None:
     where = rel(path)
     if current is None:
         return f"{where} is missing: it is generated; run `python3 dev.py regen {where}`."
-    if current == rendering:
+    if same_output(path, current, rendering):
         return None
     if Path(path).suffix == ".py":
         return drift_message(where, 1, current, rendering, regen_hint(where))
@@ -211,6 +244,6 @@ def mismatch(path, current: str | None, rendering: str) -> str | None:
         current,
         rendering,
         regen_hint(where),
-        problem="this generated file is stale against the code that draws it",
+        problem=f"this generated file is stale against the code that draws it (coordinates may differ by {DRAWING_TOLERANCE_PX:g} px, nothing else)",
         labels=("committed", "what the code draws now"),
     )

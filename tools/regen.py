@@ -7,21 +7,24 @@ It writes the rendering that the tests compare against (tools/outputs.py), nothi
 * every generated file (diagrams, plots: tools/paths.generated_files).
 
 It refuses to write a file whose code raises or prints to stderr, and one whose output changes
-from one run to the next (each file is rendered twice, in two separate interpreters). With PATHs
+from one run to the next or from one machine to another: each file is rendered twice, in two
+separate interpreters with different hash seeds and different CPU kernels (the two variants of
+tools/portability.regen_pair: the CPU's best kernels on one thread, and the scalar kernels with
+MKL's compatible path on four threads). The suite checks every variant (tests/test_portability.py). With PATHs
 (files or folders) only those are regenerated; a PATH that is no snippet or generated file is an
 error. Review the resulting `git diff` like code: it is exactly what the pages will show.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tools import outputs
+from tools import outputs, portability
+from tools.commands import regen_parser
 from tools.paths import generated_files, rel, snippet_files
 from tools.runner import Result, Runner
 
@@ -42,9 +45,15 @@ def _select(args: list[str], candidates: list[Path]) -> tuple[list[Path], list[s
 
 
 def two_runners() -> tuple[Runner, Runner]:
-    """Two runners with different hash seeds (and memory layouts): output that varies shows."""
+    """Two runners with different hash seeds (and memory layouts) and the two far-apart CPU kernel
+    variants of portability.regen_pair: output that varies from run to run or machine to machine
+    shows."""
     seeds = random.sample(range(1, 2**31), 2)
-    return tuple(Runner(jobs=1, env={**os.environ, "PYTHONHASHSEED": str(seed)}) for seed in seeds)
+    base = {k: v for k, v in os.environ.items() if k not in ("ATEN_CPU_CAPABILITY", "MKL_CBWR")}
+    return tuple(
+        Runner(jobs=1, env={**base, **variant.env(), "PYTHONHASHSEED": str(seed)})
+        for variant, seed in zip(portability.regen_pair(), seeds)
+    )
 
 
 def _render_twice(
@@ -58,6 +67,42 @@ def _render_twice(
     with ThreadPoolExecutor(max_workers=2) as pool:
         first, second = pool.map(one, runners)
     return first, second
+
+
+# --- messages (kept here, apart from the logic, so that they are easy to change or merge) -------
+
+
+def varying_output_message(where: str, current: str | None, first: str, second: str) -> str:
+    """A file printing something else in each run (another hash seed, other CPU kernels:
+    two_runners): the file's line of the statement that prints it, what each run printed there,
+    and the fix for either cause."""
+    a, b = first.splitlines(), second.splitlines()
+    i = next((n for n in range(max(len(a), len(b))) if a[n : n + 1] != b[n : n + 1]), 0)
+    if where.endswith(".py"):
+        statement = sum(1 for line in a[:i] if not outputs.is_output_line(line))  # the code line it follows
+        code_lines = [n for n, line in enumerate((current or first).splitlines(), 1) if not outputs.is_output_line(line)]
+        line = code_lines[statement - 1] if 0 < statement <= len(code_lines) else 1
+        code = f"  {line} | {(current or first).splitlines()[line - 1].strip()}" if statement else None
+    else:  # a generated file: its own line
+        line, code = i + 1, None
+    run_1, run_2 = portability.regen_pair()
+    return "\n".join(
+        [
+            f"{where}:{line}: the output changes from one run to the next, or from one CPU to another, "
+            "so it cannot be checked:",
+            *([code] if code else []),
+            f"  run 1 ({run_1}): {a[i] if i < len(a) else '(nothing)'}",
+            f"  run 2 ({run_2}): {b[i] if i < len(b) else '(nothing)'}",
+            "Fix: if it is random, seed it (torch.manual_seed(0)) and print nothing that varies (memory "
+            "addresses, set order, timings); if it is the CPU, print what holds on every CPU: "
+            f"{portability.HOW_TO_FIX.removeprefix('Print what holds on every CPU: ')} Nothing was written.",
+        ]
+    )
+
+
+def summary(changed: list[str], unchanged: int, refused: list[str]) -> str:
+    text = f"{len(changed)} file(s) changed, {unchanged} unchanged"
+    return text + (f", {len(refused)} refused (NOT WRITTEN, above)" if refused else "")
 
 
 def regenerate(
@@ -81,19 +126,15 @@ def regenerate(
         if not a.ok or not b.ok:
             refused.append(a.error or b.error)
             continue
-        if a.rendering != b.rendering:
-            diff = outputs.drift_message(where, 1, a.rendering, b.rendering, "", "first difference", ("run 1", "run 2"))
-            refused.append(
-                f"{where}: the output changes from one run to the next, so it cannot be checked. "
-                "Seed the randomness (torch.manual_seed(0)) and print nothing that varies "
-                f"(memory addresses, set order, timings). Two runs differed:\n{diff}"
-            )
+        if not outputs.same_output(a.path, a.rendering, b.rendering):
+            current = a.path.read_text() if a.path.exists() else None
+            refused.append(varying_output_message(where, current, a.rendering, b.rendering))
             continue
         current = a.path.read_text() if a.path.exists() else None
         if a.path.suffix == ".py" and current is not None:
             # Only #> lines may change: anything else means the rendering is wrong, not the file.
             assert outputs.strip_outputs(current) == outputs.strip_outputs(a.rendering), where
-        if current != a.rendering:
+        if current is None or not outputs.same_output(a.path, current, a.rendering):
             a.path.parent.mkdir(parents=True, exist_ok=True)
             a.path.write_text(a.rendering)
             changed.append(where)
@@ -101,13 +142,7 @@ def regenerate(
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python3 dev.py regen",
-        description="Rewrite the #> output lines of snippets and the generated diagrams and plots.",
-        epilog="With no PATH, everything is regenerated. Review `git diff` afterwards.",
-    )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="snippet, generated file or folder of them")
-    args = parser.parse_args(argv)
+    args = regen_parser().parse_args(argv)  # tools/commands.py: --help answers without the venv
 
     generated_all = generated_files()
     candidates = [*snippet_files(), *generated_all]
@@ -123,9 +158,9 @@ def main(argv: list[str]) -> int:
     changed, refused, unchanged = regenerate(snippets, generated)
     for where in changed:
         print(f"rewrote {where}")
-    print(f"{len(changed)} file(s) changed, {unchanged} unchanged")
     for message in refused:
-        print(f"\nNOT WRITTEN: {message}", file=sys.stderr)
+        print(f"NOT WRITTEN: {message.rstrip()}\n", file=sys.stderr, flush=True)
+    print(summary(changed, unchanged, refused))
     return 1 if refused else 0
 
 

@@ -116,6 +116,14 @@ def _in_child(request: dict) -> dict:
         except BaseException as error:  # noqa: BLE001 - reported with its traceback, never swallowed
             where, text = _snippet_traceback(error, path)
             result["error"] = f"{where}: raised {type(error).__name__}: {error}\n{text}"
+    elif request["kind"] == "page":  # a page's examples, in order, as the suite runs them
+        from tools.sybil_notes import render_page
+
+        try:
+            result.update(render_page(Path(request["path"])))
+        except BaseException as error:  # noqa: BLE001
+            text = "".join(traceback.format_exception(error))
+            result["error"] = f"{rel(request['path'])}: running its examples raised {type(error).__name__}: {error}\n{text}"
     else:  # generated files drawn by the same code (a plot's light and dark variants), one child
         from tools.paths import render_generated
 
@@ -156,6 +164,13 @@ def _fork(request: dict) -> tuple[int, int]:
     return pid, read_fd
 
 
+def _warm_pages() -> None:
+    """Before the first page is forked: import Sybil, Markdown and the include options once."""
+    from tools import sybil_notes
+
+    sybil_notes._snippet_options()
+
+
 def serve() -> None:
     """The server loop: a batch of requests per line on stdin, one line of results on stdout."""
     import importlib
@@ -166,6 +181,8 @@ def serve() -> None:
     protocol = os.fdopen(os.dup(1), "w")
     for line in sys.stdin:
         batch = json.loads(line)
+        if any(request["kind"] == "page" for request in batch["requests"]):
+            _warm_pages()
         jobs, requests = batch["jobs"], list(enumerate(batch["requests"]))
         results: dict[int, dict] = {}
         running: dict[int, tuple[int, int, list[bytes], float]] = {}
@@ -255,6 +272,15 @@ class Runner:
                 rendering = answer.get("renderings", {}).get(str(path))
                 results[path] = _result(path, {**answer, "rendering": rendering} if rendering is not None else answer)
         return [results[Path(p)] for p in paths]
+
+    def render_pages(self, paths: list[Path]) -> list[dict]:
+        """Run each page's examples in a clean child, as the suite does: for each page
+        {"blocks": [{"file", "line", "text"}]} (tools/sybil_notes.render_page) or {"error"}."""
+        answers = self._batch([{"kind": "page", "path": str(Path(p).resolve())} for p in paths])
+        for answer in answers:
+            if answer.get("stderr") and not answer.get("error"):
+                answer["error"] = f"wrote to stderr:\n{answer['stderr']}"
+        return answers
 
     def close(self) -> None:
         self.process.stdin.close()

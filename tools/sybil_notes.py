@@ -7,6 +7,12 @@ a `--8<--` include, expanded exactly as the site expands it.
 * A `pycon` block (or one starting with `>>>`) is a doctest: each `>>>` example's output is compared.
 * A broken include becomes one failing example naming the page line and the fix, instead of
   stopping the collection of every page.
+* Every failure is short and leads with file:line: a block that raises shows the exception, the
+  lines around it and what to do (block_error), not the engine's frames and the whole page
+  (short_failure_report, a pytest hook the root conftest.py installs).
+* A drifted `#>` line of a snippet is reported once, by the snippet's own test, when that test
+  runs in the same session (tests/conftest.py fills `standalone`): the page's block then fails only
+  where the page itself makes the difference.
 """
 
 from __future__ import annotations
@@ -16,12 +22,15 @@ import doctest
 import functools
 import io
 import re
-from collections.abc import Iterable
+import traceback
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from sybil import Document, Example, Lexeme, Region
 from sybil.evaluators.doctest import DocTestEvaluator
+from sybil.example import SybilFailure
 from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
@@ -64,6 +73,7 @@ class Runnable:
     code: str  # the code the reader sees
     filename: str  # where tracebacks and diffs point
     line_offset: int  # 0-based line of `code`'s first line in `filename`
+    include: includes.Include | None = None  # the include it comes from, when it is a snippet's
 
 
 def runnable_for(body: str, page: Path, body_line: int) -> Runnable:
@@ -83,21 +93,102 @@ def runnable_for(body: str, page: Path, body_line: int) -> Runnable:
         if source.suffix == ".py":
             original, start = includes.included_lines(source, include)
             if [line for line in original if line.strip()] == [line for line in code.splitlines() if line.strip()]:
-                return Runnable("\n".join(original) + "\n", str(source), start)
+                return Runnable("\n".join(original) + "\n", str(source), start, include)
     return Runnable(code, str(page), body_line)
 
 
+# Set by tests/conftest.py when the snippet test runs in the same session: snippet path -> its
+# rendering run on its own (None when it did not run cleanly or is not part of the session).
+standalone: Callable[[Path], str | None] | None = None
+
+SKIP_HINT = '<!-- skip: next "why" -->'
+
+
+def _numbered(code: str, first_line: int, line: int, around: int = 3) -> list[str]:
+    """The lines of `code` up to `around` before and 1 after `line` (a line of the file), numbered."""
+    lines = code.splitlines()
+    index = line - first_line
+    shown = range(max(0, index - around), min(len(lines), index + 2))
+    return [f"{'>' if i == index else ' '} {first_line + i:4} | {lines[i]}" for i in shown]
+
+
+def block_error(runnable: Runnable, error: BaseException, page: str, page_line: int) -> str:
+    """A page block (or included section) that raised: file:line, the exception, the lines, the fix."""
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [f for f in frames if f.filename == runnable.filename]
+    first_line = runnable.line_offset + 1
+    line = ours[-1].lineno if ours else first_line
+    if isinstance(error, SyntaxError) and error.filename == runnable.filename and error.lineno:
+        line = error.lineno
+    text = str(error).strip().splitlines() or [""]
+    summary = text[0] if len(text[0]) <= 300 else text[0][:297] + "..."
+    message = [f"{rel(runnable.filename)}:{line}: {type(error).__name__}: {summary}".rstrip(": ")]
+    message += [f"    {more}" for more in text[1:3]]
+    message += _numbered(runnable.code, first_line, line)
+    if frames and frames[-1].filename != runnable.filename and not isinstance(error, SyntaxError):
+        message.append(f"  (raised in {rel(frames[-1].filename)}:{frames[-1].lineno}, in {frames[-1].name})")
+    if runnable.include is not None:
+        target = f"snippets/{runnable.include.file}"
+        message.append(f"  included by {page}:{page_line}")
+        message.append(
+            f"Fix: `python -W error {target}` runs it on its own; if it passes there, an earlier block of the page "
+            "changed what it uses. Or mark the block " + SKIP_HINT + " if it truly cannot run."
+        )
+    else:
+        message.append(
+            "Fix: make it run (the page's blocks run top to bottom in one namespace: a block sees only what the "
+            f"page showed before it), move the code into a snippet and include it, or mark it {SKIP_HINT} "
+            "on the line before the fence if it truly cannot run."
+        )
+    return "\n".join(message)
+
+
+def _the_snippets_own_drift(runnable: Runnable, rendering: str) -> bool:
+    """True when the page's block prints what its snippet prints on its own, and the snippet file
+    is what is stale: the snippet's test, in this session, reports that drift (once)."""
+    if standalone is None or runnable.include is None:
+        return False
+    alone = standalone(Path(runnable.filename))
+    if alone is None or alone == Path(runnable.filename).read_text():
+        return False  # not checked in this session, or the snippet is fine on its own
+    lines, _ = includes.included_lines_of(alone.splitlines(), runnable.include)
+    return [line for line in lines if line.strip()] == [line for line in rendering.splitlines() if line.strip()]
+
+
+@pytest.hookimpl(wrapper=True)
+def short_failure_report(item: pytest.Item, call: pytest.CallInfo):
+    """pytest_runtest_makereport: a failing page example reports its message alone, without Sybil's
+    header and footer (the message leads with file:line)."""
+    report = yield
+    if report.failed and call.excinfo is not None and isinstance(call.excinfo.value, SybilFailure):
+        report.longrepr = str(call.excinfo.value.result).rstrip()
+    return report
+
+
 class CheckedOutputEvaluator:
-    """Run a block; fail with a diff naming the file and line if it differs from its rendering."""
+    """Run a block; fail with a diff naming the file and line if it differs from its rendering.
+
+    With `record` set to a list, each rendering is also appended to it as (file, first line,
+    rendering): `render_page` uses that to compare a page's output across CPU kernel variants.
+    """
+
+    def __init__(self) -> None:
+        self.record: list[tuple[str, int, str]] | None = None
 
     def __call__(self, example: Example) -> str | None:
         __tracebackhide__ = True
         runnable = example.parsed
         if isinstance(runnable, includes.IncludeError):
             return str(runnable)
-        rendering = outputs.render(runnable.code, runnable.filename, example.namespace, runnable.line_offset + 1)
-        example.namespace.pop("__builtins__", None)
-        if rendering != runnable.code:
+        try:
+            rendering = outputs.render(runnable.code, runnable.filename, example.namespace, runnable.line_offset + 1)
+        except Exception as error:  # noqa: BLE001 - the block's own error, reported short
+            return block_error(runnable, error, rel(example.path), example.line)
+        finally:
+            example.namespace.pop("__builtins__", None)
+        if self.record is not None:
+            self.record.append((runnable.filename, runnable.line_offset + 1, rendering))
+        if rendering != runnable.code and not _the_snippets_own_drift(runnable, rendering):
             where = rel(runnable.filename)
             if where.startswith("snippets/"):
                 fix = outputs.regen_hint(where)
@@ -136,3 +227,44 @@ class NotesPythonParser:
                 region.evaluator = self.evaluator
                 yield region
 
+
+
+def parsers() -> list:
+    """The parsers that read every page, for the suite (conftest.py) and `render_page` alike."""
+    from sybil.parsers.markdown import SkipParser
+
+    return [NotesPythonParser(), SkipParser()]
+
+
+def render_page(path: Path) -> dict:
+    """Run a page's examples in order, as the suite does, and return what each printed.
+
+    {"blocks": [{"file", "line", "text"}]}: a code block's rendering, or a doctest's failure
+    report ("" when it passed); skipped examples are left out. tools/portability.py compares
+    these across CPU kernel variants.
+    """
+    from sybil import Sybil
+    from sybil.example import SybilFailure
+
+    found = parsers()
+    recorder: list[tuple[str, int, str]] = []
+    found[0].evaluator.record = recorder
+    document = Sybil(parsers=found, path=str(ROOT / "docs")).parse(Path(path))
+    blocks = []
+    for example in document:
+        before = len(recorder)
+        try:
+            example.evaluate()
+            failure = ""
+        except SybilFailure as error:
+            failure = str(error)
+        except Exception as error:  # noqa: BLE001 - compared across variants like any output
+            failure = f"raised {type(error).__name__}: {error}"
+            blocks.append({"file": str(path), "line": example.line, "text": failure})
+            continue
+        if len(recorder) > before:
+            file, line, text = recorder[-1]
+            blocks.append({"file": file, "line": line, "text": text})
+        elif failure or isinstance(example.parsed, doctest.Example):  # a doctest, or a block that raised
+            blocks.append({"file": str(path), "line": example.line, "text": failure})
+    return {"blocks": blocks}

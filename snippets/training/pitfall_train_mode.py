@@ -11,10 +11,10 @@ torch.manual_seed(0)
 in_train_mode = [accuracy(model, x_test, y_test) for _ in range(3)]  # (1)!
 model.eval()
 in_eval_mode = [accuracy(model, x_test, y_test) for _ in range(3)]
-print("different accuracies, train mode:", len(set(in_train_mode)))
-#> different accuracies, train mode: 3
-print("different accuracies, eval mode: ", len(set(in_eval_mode)))
-#> different accuracies, eval mode:  1
+print("train mode, the same accuracy every call:", len(set(in_train_mode)) == 1)
+#> train mode, the same accuracy every call: False
+print("eval mode, the same accuracy every call: ", len(set(in_eval_mode)) == 1)
+#> eval mode, the same accuracy every call:  True
 print("every train-mode call scores lower:",
       max(in_train_mode) < in_eval_mode[0])
 #> every train-mode call scores lower: True

@@ -36,11 +36,26 @@ print(f"loss after 20 steps by torch.optim.SGD: "
       f"{loss_fn(twin(inputs), labels).item():.4f}")
 #> loss after 20 steps by torch.optim.SGD: 0.8483
 pairs = list(zip(model.parameters(), twin.parameters()))
-print("same to 1e-6:", all(torch.allclose(a, b, atol=1e-6) for a, b in pairs))
+print("same to 1e-6:", all(torch.allclose(a, b, atol=1e-6) for a, b in pairs))  # (1)!
 #> same to 1e-6: True
-print("bit for bit: ", all(torch.equal(a, b) for a, b in pairs))  # (1)!
-#> bit for bit:  False
 # --8<-- [end:optim]
+
+# --8<-- [start:rounding]
+p, g = torch.tensor(0.1), torch.tensor(0.3)  # float32, like the parameters
+two_roundings = p - lr * g  # lr * g rounded to float32, then the difference
+exact = p.double() - torch.tensor(lr).double() * g.double()  # nothing rounded
+one_rounding = exact.float()  # rounded once, as a fused multiply-add does
+print(f"two roundings: {two_roundings.item():.9g}")
+#> two roundings: 0.00999999791
+print(f"one rounding:  {one_rounding.item():.9g}")
+#> one rounding:  0.00999999419
+product = lr * g
+spacing = torch.nextafter(product, torch.tensor(1.0)) - product
+print(f"apart by {(two_roundings - one_rounding).item():.2g}: half the spacing "
+      f"of float32 numbers near lr * g = {product.item():.2g}, "
+      f"{spacing.item():.2g}")
+#> apart by 3.7e-09: half the spacing of float32 numbers near lr * g = 0.09, 7.5e-09
+# --8<-- [end:rounding]
 
 # --8<-- [start:exact]
 for step in range(20):

@@ -33,6 +33,26 @@ def _curves() -> list[Chart]:
     return charts
 
 
+def _trained_in_float64(ns: dict, name: str):
+    """The snippet's model trained again as the snippet trains it (same initial weights, data, optimizer
+    and steps), in float64. Its float32 run drifts between CPUs by enough that a grid cell next to a
+    decision boundary changed class on some of them; in float64 the drift is 1e-16 and the regions
+    are the same everywhere, while the boundaries are the float32 model's to well under a cell."""
+    import torch
+    from torch import nn
+
+    torch.manual_seed(1)
+    model = ns["make"](getattr(nn, name)).double()  # the float32 initial weights, exactly
+    x, y = ns["points"].double(), ns["labels"].double()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.05)
+    for _ in range(300):
+        loss = nn.functional.binary_cross_entropy_with_logits(model(x).squeeze(1), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    return model
+
+
 def _xor_boundaries() -> list[Chart]:
     import torch
 
@@ -42,9 +62,9 @@ def _xor_boundaries() -> list[Chart]:
     grid = torch.tensor([[x, y] for y in xs for x in xs])
     charts = []
     for name, title in [("Identity", "Linear only: 51 % accuracy"), ("ReLU", "Linear + ReLU: 100 % accuracy")]:
-        model = ns["models"][name].cpu()
+        model = _trained_in_float64(ns, name)
         with torch.no_grad():
-            predicted = (model(grid).squeeze(1) > 0).int().tolist()
+            predicted = (model(grid.double()).squeeze(1) > 0).int().tolist()
         classes = [predicted[row * len(xs) : (row + 1) * len(xs)] for row in range(len(xs))]
         charts.append(
             Chart(

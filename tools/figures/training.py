@@ -109,11 +109,12 @@ def _learning_rates() -> list[Chart]:
             logy=True,
         ),
         Chart(
-            title="All 150 steps, without lr 30",
+            title="All 150 steps, without lr 30, up to 10",
             xlabel="step",
             ylabel="training loss",
             lines=[line(lr, None) for lr in curves if lr != 30.0],
             logy=True,
+            ylim=(0.1, 10),  # the spike of lr 12 leaves the panel: the plateau after it shows
         ),
     ]
 
