@@ -1,14 +1,16 @@
 # %% [markdown]
 # # Lab: gradients and training
 #
-# Four exercises on the chapter's ideas: measuring vanishing gradients, fixing them with an
-# initialization, SGD with momentum written by hand, and a training loop with two bugs to find.
-# Each one states a task, then gives a worked solution that checks itself with `assert`. Try the
+# Seven exercises on the chapter's ideas: measuring vanishing gradients, fixing them with an
+# initialization, SGD with momentum written by hand, a training loop with two bugs to find, and
+# three diagnoses: the checks before training, a network whose output ignores its input, and dead
+# units. Each one states a task, then gives a worked solution that checks itself with `assert`. Try the
 # task before opening the solution. Everything runs on the CPU in a few seconds; only `torch` is
 # needed, nothing is downloaded.
 
 # %%
 import copy
+import math
 
 import torch
 from torch import nn
@@ -206,3 +208,130 @@ for name, model, loss in [("buggy", buggy, buggy_loss), ("fixed", fixed, fixed_l
           f"held-out accuracy {accuracy(model, x_test, y_test):.3f}")
 assert fixed_loss < buggy_loss
 assert accuracy(fixed, x_test, y_test) > 0.9
+
+# %% [markdown]
+# ## Exercise 5: two checks before training
+#
+# Before training anything, run the two checks of the
+# [diagnosis page](diagnosing-training.md). First, the loss of the 12-layer tanh network of
+# Exercise 1, at PyTorch's default initialization, on the batch `x`, `y`: compare it with
+# $\ln 5$ plus half the variance of each row's logits. Second, take 8 of those examples and train
+# the network of Exercise 2 (Xavier initialization, from the same seed) on them alone (Adam, learning rate 0.01, 200
+# steps): the loss must fall below 0.01 and all 8 must be classified correctly.
+
+# %% [markdown] tags=["solution"]
+# ### Solution
+#
+# The default-initialized network's logits are small, so its first loss is close to $\ln 5
+# \approx 1.61$. A network that cannot memorize 8 examples has a bug; this one can.
+
+# %% tags=["solution"]
+torch.manual_seed(1)
+with torch.no_grad():
+    logits = tanh_mlp()(x)
+first = nn.functional.cross_entropy(logits, y).item()
+estimate = math.log(5) + logits.var(dim=1, unbiased=False).mean().item() / 2
+print(f"first loss {first:.3f}, ln 5 = {math.log(5):.3f}, estimate {estimate:.3f}")
+assert abs(first - math.log(5)) < 0.05
+assert abs(first - estimate) < 0.05
+
+torch.manual_seed(1)
+xavier_net = tanh_mlp()  # as in Exercise 2
+for m in xavier_net:
+    if isinstance(m, nn.Linear):
+        nn.init.xavier_normal_(m.weight, gain=nn.init.calculate_gain("tanh"))
+        nn.init.zeros_(m.bias)
+x8, y8 = x[:8], y[:8]
+optimizer = torch.optim.Adam(xavier_net.parameters(), lr=0.01)
+for step in range(200):
+    optimizer.zero_grad()
+    loss = nn.functional.cross_entropy(xavier_net(x8), y8)
+    loss.backward()
+    optimizer.step()
+correct = (xavier_net(x8).argmax(dim=1) == y8).sum().item()
+print(f"8 examples: loss {loss.item():.4f}, correct {correct}/8")
+assert loss.item() < 0.01 and correct == 8
+
+# %% [markdown]
+# ## Exercise 6: a network whose output ignores its input
+#
+# Build a 12-layer MLP, 32 units wide, with `nn.Sigmoid()` between its layers, at PyTorch's
+# default initialization (`torch.manual_seed(1)` first). Run the batch `x` through it and, for
+# the output of every sigmoid, measure the **spread over the batch**: each unit's standard
+# deviation across the 128 examples, averaged over the units. Then build the same network with an
+# `nn.BatchNorm1d(32)` between each `nn.Linear` and its sigmoid, and measure again. What happens to
+# the spread of the last sigmoid?
+
+# %% [markdown] tags=["solution"]
+# ### Solution
+#
+# Without normalization each layer multiplies the differences between examples by about
+# $\sqrt{1/3} \cdot \sigma'(z) \approx 0.14$, so by the last layer every example gives nearly the
+# same activations, while the standard deviation over all values stays well above 0 (the units
+# differ from one another). BatchNorm divides each unit by its spread over the batch, so the
+# spread comes back at every layer.
+
+# %% tags=["solution"]
+def sigmoid_mlp(norm, depth=12, width=32, classes=5):
+    layers = []
+    for _ in range(depth - 1):
+        layers += [nn.Linear(width, width), *norm(width), nn.Sigmoid()]
+    return nn.Sequential(*layers, nn.Linear(width, classes))
+
+
+def spreads(model, x):
+    out, h = [], x
+    with torch.no_grad():
+        for layer in model:
+            h = layer(h)
+            if isinstance(layer, nn.Sigmoid):
+                out.append((h.std(dim=0).mean().item(), h.std().item()))
+    return out
+
+
+torch.manual_seed(1)
+plain = spreads(sigmoid_mlp(lambda w: []), x)
+torch.manual_seed(1)
+normed = spreads(sigmoid_mlp(lambda w: [nn.BatchNorm1d(w)]), x)
+print(f"last sigmoid, plain: spread {plain[-1][0]:.1e}, std {plain[-1][1]:.2f}")
+print(f"last sigmoid, BatchNorm: spread {normed[-1][0]:.2f}")
+assert plain[-1][0] < 1e-5 < 0.05 < plain[-1][1]
+assert normed[-1][0] > 0.1
+
+# %% [markdown]
+# ## Exercise 7: dead units at two learning rates
+#
+# Train the fixed blob classifier of Exercise 4 (`nn.Linear(2, 32)`, ReLU, `nn.Linear(32, 3)`)
+# for 100 full-batch steps of plain SGD, once at a learning rate of 0.5 and once at 50, from the
+# same seed. Before and after, count its **dead** units: hidden units whose output is 0 for every
+# one of the 300 training points. Can a dead unit of this layer come back under plain SGD?
+
+# %% [markdown] tags=["solution"]
+# ### Solution
+#
+# A dead first-layer unit gets a gradient of exactly 0 from every point, because its output is 0
+# everywhere and the data never changes: plain SGD never moves it again, so the count can only
+# grow. A learning rate of 50 kills units in its first steps.
+
+# %% tags=["solution"]
+def count_dead(model, x):
+    with torch.no_grad():
+        h = model[1](model[0](x))
+    return int(((h > 0).sum(dim=0) == 0).sum())
+
+
+for lr in (0.5, 50.0):
+    torch.manual_seed(0)
+    net = nn.Sequential(nn.Linear(2, 32), nn.ReLU(), nn.Linear(32, 3))
+    optimizer = torch.optim.SGD(net.parameters(), lr=lr)
+    before = count_dead(net, x_train)
+    dead_per_step = []
+    for step in range(100):
+        optimizer.zero_grad()
+        nn.functional.cross_entropy(net(x_train), y_train).backward()
+        optimizer.step()
+        dead_per_step.append(count_dead(net, x_train))
+    print(f"lr {lr}: dead before {before}, after {dead_per_step[-1]} of 32")
+    assert all(a <= b for a, b in zip(dead_per_step, dead_per_step[1:]))
+    if lr == 50.0:
+        assert dead_per_step[-1] > before
