@@ -20,6 +20,7 @@
 * Maths is typeset at build time by the site's KaTeX (tools/katex.py): arithmatex's `\\( … \\)` and
   `\\[ … \\]` on pages, `$ … $` and `$$ … $$` in a lab's Markdown cells. No script typesets in the
   browser; a formula KaTeX refuses fails the build naming its file and line.
+* A table's empty header cell becomes a data cell (tools/a11y.py: accessibility fixes of the HTML).
 * Lab pages: nbconvert's ~600 kB of inline CSS is cut to the rules whose classes the page uses,
   and each run of cells tagged `solution` is folded into a closed "Solution" box, so a reader can
   try the exercise first.
@@ -39,7 +40,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from tools import labcss  # importable: the editable install puts tools/ on the path
+from tools import a11y, labcss  # importable: the editable install puts tools/ on the path
 
 NBCONVERT_CDN_BLOCKS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
@@ -178,6 +179,7 @@ def on_page_content(html, page, config, files):
     html = ARITHMATEX.sub(lambda m: _typeset_arithmatex(m, page), html)
     html = MERMAID.sub(lambda m: _diagram(m["source"], page), html)
     html = EXCERPT_TITLE.sub(lambda m: _excerpt_link(m["path"], page), html)
+    html = a11y.empty_header_cells(html)
     return OUTPUT_COMMENT.sub('<span class="c1 notes-output">#&gt;', html)
 
 
