@@ -316,7 +316,7 @@ def on_post_build(config):
     docs = Path(config["docs_dir"])
     site = Path(config["site_dir"])
     drop_switching_rule(config)
-    write_lab_notebooks(docs, site)
+    write_lab_notebooks(docs, site, config["use_directory_urls"])
     # The whole files that "excerpt of snippets/…" titles link to.
     snippets = Path(config["config_file_path"]).parent / "snippets"
     for path in sorted(snippets.rglob("*.py")):
@@ -326,13 +326,14 @@ def on_post_build(config):
             shutil.copyfile(path, target)
 
 
-def write_lab_notebooks(docs: Path, site: Path) -> None:
+def write_lab_notebooks(docs: Path, site: Path, directory_urls: bool = True) -> None:
     """Each chapter's lab.py as the two downloads of its lab page: lab.ipynb (exercises) and
-    lab-solutions.ipynb."""
+    lab-solutions.ipynb, beside the page (`<chapter>/lab/index.html`, or `<chapter>/lab.html`
+    without directory URLs: the offline copy)."""
     import jupytext
 
     for lab in sorted(docs.rglob("lab.py")):
-        folder = site / lab.relative_to(docs).parent / "lab"
+        folder = site / lab.relative_to(docs).parent / ("lab" if directory_urls else "")
         folder.mkdir(parents=True, exist_ok=True)
         notebook = jupytext.read(lab)
         notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
