@@ -19,3 +19,15 @@ def test_display_maths_takes_focus_and_is_named_inline_maths_is_not():
     assert display.startswith('<span class="katex-display" tabindex="0" role="group" aria-label="Formula">')
     assert '<span class="katex-mathml"><math' in display  # what a screen reader reads inside it
     assert "tabindex" not in render("x", False)
+
+
+def test_a_lab_copy_notice_is_beside_its_button_as_a_status_message():
+    html = (
+        '<clipboard-copy aria-label="Copy to Clipboard" for="cell-1">\n<div>\n<span class="notice" hidden="">Copied!</span>\n'
+        "<svg></svg></div></clipboard-copy><script>const notice = event.target.querySelector('.notice')</script>"
+    )
+    assert a11y.fix(html) == (
+        '<span class="notice" hidden="" role="status">Copied!</span>'
+        '<clipboard-copy aria-label="Copy to Clipboard" for="cell-1">\n<div>\n\n'
+        "<svg></svg></div></clipboard-copy><script>const notice = event.target.previousElementSibling</script>"
+    )

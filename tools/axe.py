@@ -81,10 +81,13 @@ def source() -> str:
         return member.read().decode("utf-8")
 
 
-# Run in the page: every violation of RULE_TAGS' rules, one entry per element.
+# Run in the page: every violation of the rules tagged `tags` (or only those of them about colour,
+# `colourOnly`), one entry per element.
 RUN = """
-async ({tags, preload}) => {
-  const options = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload};
+async ({tags, preload, colourOnly}) => {
+  const colour = axe.getRules(tags).filter((rule) => rule.tags.includes('cat.color')).map((rule) => rule.ruleId);
+  const runOnly = colourOnly ? {type: 'rule', values: colour} : {type: 'tag', values: tags};
+  const options = {runOnly, resultTypes: ['violations'], preload};
   const results = await axe.run(document, options);
   return results.violations.flatMap((rule) => rule.nodes.map((node) => ({
     rule: rule.id, impact: node.impact || rule.impact, help: rule.help,

@@ -20,7 +20,8 @@
 * Maths is typeset at build time by the site's KaTeX (tools/katex.py): arithmatex's `\\( … \\)` and
   `\\[ … \\]` on pages, `$ … $` and `$$ … $$` in a lab's Markdown cells. No script typesets in the
   browser; a formula KaTeX refuses fails the build naming its file and line.
-* A table's empty header cell becomes a data cell (tools/a11y.py: accessibility fixes of the HTML).
+* Accessibility fixes of the HTML (tools/a11y.py): a table's empty header cell becomes a data
+  cell; a lab's "Copied!" notice is for the eye only.
 * Lab pages: nbconvert's ~600 kB of inline CSS is cut to the rules whose classes the page uses,
   and each run of cells tagged `solution` is folded into a closed "Solution" box, so a reader can
   try the exercise first.
@@ -179,7 +180,7 @@ def on_page_content(html, page, config, files):
     html = ARITHMATEX.sub(lambda m: _typeset_arithmatex(m, page), html)
     html = MERMAID.sub(lambda m: _diagram(m["source"], page), html)
     html = EXCERPT_TITLE.sub(lambda m: _excerpt_link(m["path"], page), html)
-    html = a11y.empty_header_cells(html)
+    html = a11y.fix(html)
     return OUTPUT_COMMENT.sub('<span class="c1 notes-output">#&gt;', html)
 
 
