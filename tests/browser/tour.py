@@ -349,6 +349,9 @@ async def _copy_every_python_block(page) -> list[str]:
         await page.mouse.click(point["x"], point["y"])
         text = await page.wait_for_function("window.__copied.length > 0 && window.__copied[0]", timeout=5000)
         copied.append(await text.json_value())
+    # Material's "Copied to clipboard" notice stays two seconds, then fades: the page is checked
+    # once it has gone (half faded, axe-core would measure its contrast mid-way).
+    await page.wait_for_function("!document.querySelector('.md-dialog--active')", timeout=10000)
     return copied
 
 
