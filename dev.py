@@ -6,6 +6,7 @@
     python3 dev.py test --page docs/CHAPTER/PAGE.md   # one page's whole check, in seconds
     python3 dev.py regen     # rewrite every generated output after an intended change
     python3 dev.py build     # mkdocs build --strict into site/
+    python3 dev.py build --offline   # a copy read from file:// into site-offline/, zipped into build/
     python3 dev.py bench     # speed and size table (--browser: Lighthouse on every page)
     python3 dev.py new CHAPTER/PAGE   # scaffold a page, its snippet, nav entry and index row
     python3 dev.py compat 2.7.0   # snippets and pages under another torch: which outputs differ
@@ -172,6 +173,8 @@ def cmd_serve(argv: list[str]) -> int:
 
 
 def cmd_build(argv: list[str]) -> int:
+    if "--offline" in argv:  # the copy read from file://, and its zip (tools/offline.py)
+        return _run("-m", "tools.offline", *[arg for arg in argv if arg != "--offline"])
     return _run("-m", "mkdocs", "build", "--strict", *argv)
 
 

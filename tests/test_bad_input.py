@@ -32,7 +32,7 @@ def scratch_site(tmp_path: Path, pages: dict[str, str], snippets: dict[str, str]
         (tmp_path / "docs" / name).write_text(text)
     config = (ROOT / "mkdocs.yml").read_text()
     config = config.replace("custom_dir: tools/theme", f"custom_dir: {ROOT / 'tools/theme'}")
-    config = config.replace("  - tools/mkdocs_hooks.py", f"  - {ROOT / 'tools/mkdocs_hooks.py'}")
+    config = re.sub(r"(?m)^  - (tools/\w+\.py)", lambda hook: f"  - {ROOT / hook[1]}", config)  # every hook
     config = config.replace("base_path: [snippets]", f"base_path: [{tmp_path / 'snippets'}]")
     config = re.sub(r"(?ms)^watch:.*?^\n", "", config)
     config = config.replace("cache: true", "cache: false")  # never evict the real labs' cache entries

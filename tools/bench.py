@@ -11,8 +11,9 @@ Goals (2 cores, the venv in place, every chapter of the site, warm: run it twice
 | the portability matrix alone | `python3 dev.py test tests/test_portability.py` | (a cost, no goal) |
 | serve shows an edited page or snippet, a build error, the fixed page | `python3 dev.py serve`, then save | ≤ 2 s |
 
-Then: the build (labs from the cache, and without it), the snippets through the warm runner, each
-lab executed in a fresh kernel, and the bytes each page makes the browser load.
+Then: the build (labs from the cache, and without it), the offline copy and the size of its zip
+(tools/offline.py), the snippets through the warm runner, each lab executed in a fresh kernel, and
+the bytes each page makes the browser load.
 The two verification rows also give the CPU time the machine spent (all processes, from
 /proc/stat; Linux): on 2 cores, half of it is the least wall time any scheduling could reach.
 Options: `--skip-suite` leaves out the verification rows (the slowest ones).
@@ -36,7 +37,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tools import portability
+from tools import offline, portability
 from tools.commands import bench_parser
 from tools.notebooks import run_notebook
 from tools.paths import ROOT, labs, snippet_files
@@ -103,7 +104,7 @@ def _serve_latencies(root: Path = ROOT) -> dict[str, tuple[float, float]]:
                 shutil.copy(source, copy / name)
         config = (copy / "mkdocs.yml").read_text()
         config = config.replace("custom_dir: tools/theme", f"custom_dir: {root / 'tools/theme'}")
-        config = config.replace("  - tools/mkdocs_hooks.py", f"  - {root / 'tools/mkdocs_hooks.py'}")
+        config = re.sub(r"(?m)^  - (tools/\w+\.py)", lambda hook: f"  - {root / hook[1]}", config)  # every hook
         config = re.sub(r"(?m)^  - tools$", f"  - {root / 'tools'}", config)
         config = re.sub(r"(?m)^  - snippets$", f"  - {copy / 'snippets'}", config)  # watched
         config = config.replace("base_path: [snippets]", f"base_path: [{copy / 'snippets'}]")  # included
@@ -156,6 +157,11 @@ def _serve_latencies(root: Path = ROOT) -> dict[str, tuple[float, float]]:
             server.terminate()
             server.wait(timeout=30)
     return times
+
+
+def _built(result: subprocess.CompletedProcess) -> None:
+    if result.returncode != 0:
+        sys.exit(f"the build failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
 
 
 def _page_weight(page: Path) -> int:
@@ -223,6 +229,10 @@ def main(argv: list[str]) -> int:
         site = Path(tmp) / "site"
         _row("mkdocs build --strict, labs from the cache", _timed(lambda: build_site(site)))
         print(f"| built site on disk | {sum(p.stat().st_size for p in site.rglob('*') if p.is_file()) / 1e6:.1f} MB |")
+        copy = Path(tmp) / "offline"
+        _row("the offline copy (`dev.py build --offline`), labs from the cache", _timed(lambda: _built(offline.build(copy))))
+        zipped = offline.zip_site(copy, Path(tmp) / offline.ZIP_NAME).stat().st_size
+        print(f"| the offline copy's zip ({offline.ZIP_NAME}, published with the site) | {zipped / 1e6:.1f} MB |")
         weights = {
             f"/{page.parent.relative_to(site).as_posix()}": _page_weight(page)
             for page in sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)

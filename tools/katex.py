@@ -94,4 +94,17 @@ def render(tex: str, display: bool) -> str:
     answer = _node.ask(tex, display)
     if "error" in answer:
         raise KatexError(answer["error"])
-    return answer["html"]
+    return focusable_display(answer["html"]) if display else answer["html"]
+
+
+DISPLAY_OPEN = '<span class="katex-display">'
+DISPLAY_ATTRIBUTES = 'tabindex="0" role="group" aria-label="Formula"'
+
+
+def focusable_display(html: str) -> str:
+    """A display formula's box, which scrolls sideways when the formula is wider than the screen
+    (notes.css), takes keyboard focus, so a keyboard can scroll it, and is a group named "Formula"
+    for a screen reader, which then reads KaTeX's MathML inside it."""
+    if not html.startswith(DISPLAY_OPEN):
+        raise KatexError(f"KaTeX's display maths no longer starts with {DISPLAY_OPEN!r}: tools/katex.py expects it")
+    return f'<span class="katex-display" {DISPLAY_ATTRIBUTES}>' + html[len(DISPLAY_OPEN):]

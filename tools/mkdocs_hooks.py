@@ -20,6 +20,8 @@
 * Maths is typeset at build time by the site's KaTeX (tools/katex.py): arithmatex's `\\( … \\)` and
   `\\[ … \\]` on pages, `$ … $` and `$$ … $$` in a lab's Markdown cells. No script typesets in the
   browser; a formula KaTeX refuses fails the build naming its file and line.
+* Accessibility fixes of the HTML (tools/a11y.py): a table's empty header cell becomes a data
+  cell; a lab's "Copied!" notice is for the eye only.
 * Lab pages: nbconvert's ~600 kB of inline CSS is cut to the rules whose classes the page uses,
   and each run of cells tagged `solution` is folded into a closed "Solution" box, so a reader can
   try the exercise first.
@@ -41,7 +43,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from tools import labcss, rebuild_cache, verified  # importable: the editable install puts tools/ on the path
+from tools import a11y, labcss, rebuild_cache, verified  # importable: the editable install puts tools/ on the path
 
 NBCONVERT_CDN_BLOCKS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
@@ -188,6 +190,7 @@ def on_page_content(html, page, config, files):
     html = ARITHMATEX.sub(lambda m: _typeset_arithmatex(m, page), html)
     html = MERMAID.sub(lambda m: _diagram(m["source"], page), html)
     html = EXCERPT_TITLE.sub(lambda m: _excerpt_link(m["path"], page), html)
+    html = a11y.fix(html)
     return OUTPUT_COMMENT.sub('<span class="c1 notes-output">#&gt;', html)
 
 
@@ -324,7 +327,7 @@ def on_post_build(config):
     docs = Path(config["docs_dir"])
     site = Path(config["site_dir"])
     drop_switching_rule(config)
-    write_lab_notebooks(docs, site)
+    write_lab_notebooks(docs, site, config["use_directory_urls"])
     # The whole files that "excerpt of snippets/…" titles link to.
     snippets = Path(config["config_file_path"]).parent / "snippets"
     for path in sorted(snippets.rglob("*.py")):
@@ -334,13 +337,14 @@ def on_post_build(config):
             shutil.copyfile(path, target)
 
 
-def write_lab_notebooks(docs: Path, site: Path) -> None:
+def write_lab_notebooks(docs: Path, site: Path, directory_urls: bool = True) -> None:
     """Each chapter's lab.py as the two downloads of its lab page: lab.ipynb (exercises) and
-    lab-solutions.ipynb."""
+    lab-solutions.ipynb, beside the page (`<chapter>/lab/index.html`, or `<chapter>/lab.html`
+    without directory URLs: the offline copy)."""
     import jupytext
 
     for lab in sorted(docs.rglob("lab.py")):
-        folder = site / lab.relative_to(docs).parent / "lab"
+        folder = site / lab.relative_to(docs).parent / ("lab" if directory_urls else "")
         folder.mkdir(parents=True, exist_ok=True)
         notebook = jupytext.read(lab)
         notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}

@@ -12,12 +12,12 @@ from tools.paths import ROOT
 BUILD_TIMEOUT_S = 500  # below pytest's 600 s timeout, so a stuck build fails with its own message
 
 
-def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` (output captured)."""
+def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml", env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` (output captured); `env`: variables to add (tools/offline.py)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,
         text=True,
         timeout=BUILD_TIMEOUT_S,

@@ -11,8 +11,10 @@ The few tests that drive one page interactively (search, a download, the keyboar
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import threading
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -27,12 +29,16 @@ TOURED = ("test_page_renders_in_both_schemes_and_on_a_phone", "test_copy_buttons
           "test_lab_solutions_stay_folded_until_opened")
 COPYING = "test_copy_buttons_give_code_that_runs"
 TOUR = pytest.StashKey[tuple[threading.Thread, dict[str, Future]]]()
+OFFLINE = pytest.StashKey[tuple[Path, Future]]()
+_OFFLINE_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="offline-build")
 
 
 @pytest.hookimpl(trylast=True)  # after tests/conftest.py has started the site build
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
     toured = [item for item in items if getattr(item, "originalname", None) in TOURED]
     chromium = find_chromium()
+    if chromium is not None and any(item.nodeid.startswith("tests/browser/test_offline.py") for item in items):
+        _start_offline_build(config)
     if not toured or chromium is None:
         return  # nothing to tour, or the `chromium_path` fixture skips (or, in CI, fails) each test
     pages = {_param(item, "path"): _param(item, "source") for item in toured}
@@ -54,9 +60,40 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     config.stash[TOUR] = (thread, reports)
 
 
+def _start_offline_build(config: pytest.Config) -> None:
+    """The offline copy (tools/offline.py), built once the site's own build is done: the tour of
+    the site starts first, and the offline copy's build overlaps it."""
+    from tools import offline
+
+    site = config.stash[WORK].get("site")
+    folder = Path(tempfile.mkdtemp(prefix="pytorch-notes-offline-"))
+
+    def build():
+        if site is not None:
+            site[1].result()
+        return offline.build(folder / "site")
+
+    config.stash[OFFLINE] = (folder, _OFFLINE_POOL.submit(build))
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     if TOUR in session.config.stash:
         session.config.stash[TOUR][0].join(timeout=60)
+    _OFFLINE_POOL.shutdown(wait=True, cancel_futures=True)
+    if OFFLINE in session.config.stash:
+        shutil.rmtree(session.config.stash[OFFLINE][0], ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def offline_site(request, chromium_path) -> Path:
+    """The offline copy, built by `mkdocs build --strict` with the offline plugin (started at collection)."""
+    if OFFLINE not in request.config.stash:
+        _start_offline_build(request.config)
+    folder, future = request.config.stash[OFFLINE]
+    result = future.result()
+    if result.returncode != 0:
+        pytest.fail(f"the offline build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return folder / "site"
 
 
 @pytest.fixture(scope="session")

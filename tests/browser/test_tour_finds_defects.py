@@ -19,7 +19,7 @@ DEFECTS = f"""<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head>
 <body data-md-color-scheme="default">
 <form data-md-component="palette">
-  <label onclick="document.body.setAttribute('data-md-color-scheme', 'slate')">dark</label>
+  <label onclick="document.body.dataset.mdColorScheme = document.body.dataset.mdColorScheme === 'slate' ? 'default' : 'slate'">switch</label>
 </form>
 <div class="md-sidebar__scrollwrap" style="position: fixed; top: 0; right: 0; width: 150px; height: 120px; overflow: auto">
   <label style="position: sticky; top: 0; display: block; height: 30px; background: white">Site</label>
@@ -32,6 +32,8 @@ DEFECTS = f"""<!doctype html>
   <div class="highlight language-python"><pre style="white-space: pre; overflow-x: auto"><code>{LONG}</code></pre></div>
   <div class="highlight language-python"><pre><code>y = 2 * x  # (1)!</code></pre></div>
   <ol><li>An annotation that never became a marker in its code.</li></ol>
+  <p style="color: #777; background: #888">Grey on grey, 1.3:1.</p>
+  <div style="overflow: auto; width: 120px; height: 40px"><p style="width: 600px">A region that scrolls, with nothing to focus.</p></div>
   <img src="missing.png" alt="a plot that is not there">
   <img src="http://example.invalid/pixel.png" alt="from another host">
 </div>
@@ -65,6 +67,12 @@ def test_a_page_with_every_defect_gets_every_finding(tmp_path, chromium_path):
         assert "['An annotation that never became a marker" in text
         assert f"bad/ ({where}): blocks skipped until shown on the first screen" in text
         assert "['p: Skipped until shown, on the first screen']" in text
+    for where in ("light, 1280 px", "dark, 1280 px", "phone, 390 px", "phone, light, 390 px"):
+        assert f"bad/ ({where}): axe color-contrast (serious): Elements must meet minimum color contrast" in text
+    assert "<p style=\"color: #777; background: #888\">Grey on grey" in text
+    for where in ("light, 1280 px", "phone, 390 px"):  # rules not about colour: once per width
+        assert f"bad/ ({where}): axe scrollable-region-focusable (serious): Scrollable region must have keyboard access" in text
+    assert "-- fix: Fix any of the following: Element should have focusable content Element should be focusable" in text
     assert "bad/ (light, 1280 px): sidebar links partly covered by another control: ['A link under the title (under Site)']" in text
     assert "bad/ (phone, 390 px): code wider than its block (scrolls sideways): ['x = 1 + 1" in text
     assert "bad/: console error: a planted console error" in text

@@ -4,7 +4,8 @@ Started at collection (tests/browser/conftest.py), like the suite's other slow p
 few pages at a time (async Playwright, one browser). Each page is loaded once, on a 1280 px screen
 in the light scheme, and checked; toggled to the dark scheme (as a reader does) and checked again;
 every Python copy button is clicked; then the window is narrowed to a phone's 390 px and the page
-checked a third time. A screenshot is taken at each of the three stops. Before the first check the
+checked a third time; last, it is toggled back to light, still 390 px wide. A screenshot is taken
+at each of the first three stops. Before the first check the
 page is read through, top to bottom, as a reader scrolls it: Material mounts each code block (copy
 button, annotations) only when it comes into view (the `content.lazy` feature). Each page's report is a
 future that its tests wait for, so a test fails with exactly the findings of its own page.
@@ -13,7 +14,10 @@ What is checked on each page (RENDER_CHECK, `check_rendered`): maths typeset (no
 diagram drawn as SVG, every image loaded, no icon shortcode shown as text, every code annotation
 mounted, no sidebar link partly covered, no block skipped until shown (content-visibility) on the
 first screen, no code block or page that scrolls sideways, no console error, no failed request,
-and no request to any host but the site.
+and no request to any host but the site. At the four stops (light and dark, 1280 and 390 px) axe-core
+checks the page with the WCAG 2.0, 2.1 and 2.2 A and AA rules and its best practices (tools/axe.py),
+each rule in both schemes at both widths (`_axe_findings`): each violation is reported with its
+page, rule, element and fix.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools import axe
 from tools.browser import CHROMIUM_FLAGS, MATERIAL_READY, serve
 
 PHONE = {"width": 390, "height": 844}  # an iPhone 12-14 class screen, in CSS pixels
@@ -35,6 +40,7 @@ READY_SECONDS = 5  # Material's bundle runs a frame after `load` (~0.1 s); 5 s: 
 SETTLE_SECONDS = 3  # how long a finding may take to go away before it counts (see _render_findings)
 PAGES_AT_ONCE = 3  # pages in flight: enough to overlap one page's waits with another's work
 SCREENSHOT = {"type": "jpeg", "quality": 80, "full_page": True}  # JPEG: a third of PNG's encoding time
+TOGGLE = "form[data-md-component=palette] label:not([hidden])"  # the scheme switch shown now
 PYTHON_BLOCK_CLASSES = ("language-python", "language-py", "language-pycon")
 
 # Every code copied from the page (copy event or the Clipboard API), recorded in window.__copied.
@@ -153,6 +159,16 @@ async () => {
 # skips while off screen (notes.css: content-visibility) would come out blank: render them all,
 # as the reader sees each one on reaching it.
 RENDER_ALL = ".md-typeset > * { content-visibility: visible !important; }"
+
+# Before axe-core looks at colours: every transition of the scheme switch has finished (a block
+# the browser had skipped, content-visibility, starts its transition only once it is styled).
+SETTLED = """
+async () => {
+  const finite = document.getAnimations().filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity);
+  const done = Promise.all(finite.map((a) => a.finished.catch(() => null)));
+  await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 3000))]);  // a paused one never ends
+}
+"""
 
 # A lab's solutions: how many boxes, open ones, solution cells outside a box, visible ones.
 SOLUTION_STATE = """
@@ -300,6 +316,25 @@ async def _render_findings(page, text: str, where: str) -> tuple[dict, list[str]
         await page.wait_for_timeout(100)
 
 
+async def _axe_findings(page, where: str, first: bool = False, colour_only: bool = False) -> list[str]:
+    """axe-core's violations (tools/axe.py: WCAG 2.0-2.2 A and AA, best practices), on the whole
+    page as shown, every block rendered. axe reads the stylesheets itself (rule css-orientation-lock)
+    at the `first` of a page's four checks only: they are the same at every width and scheme.
+
+    The four stops cover every rule in both schemes at both widths at a little over half the cost:
+    every rule light at 1280 px and dark at 390 px (a rule that is not about colour gives the same
+    in either scheme, so this covers both widths), and the rules about colour (`colour_only`:
+    color-contrast, link-in-text-block) at the other two stops as well."""
+    style = await page.add_style_tag(content=RENDER_ALL)
+    try:
+        await page.evaluate(SETTLED)
+        options = {"tags": axe.RULE_TAGS, "preload": first, "colourOnly": colour_only}
+        violations = await page.evaluate(axe.RUN, options)
+    finally:
+        await style.evaluate("(style) => style.remove()")
+    return [axe.describe(violation, where) for violation in violations]
+
+
 async def _copy_every_python_block(page) -> list[str]:
     """Click each Python block's copy button with the mouse, as a reader does; what it copied.
     Each block is brought into view first (its tab selected, its box opened), which is when
@@ -314,6 +349,9 @@ async def _copy_every_python_block(page) -> list[str]:
         await page.mouse.click(point["x"], point["y"])
         text = await page.wait_for_function("window.__copied.length > 0 && window.__copied[0]", timeout=5000)
         copied.append(await text.json_value())
+    # Material's "Copied to clipboard" notice stays two seconds, then fades: the page is checked
+    # once it has gone (half faded, axe-core would measure its contrast mid-way).
+    await page.wait_for_function("!document.querySelector('.md-dialog--active')", timeout=10000)
     return copied
 
 
@@ -326,16 +364,19 @@ async def visit_page(browser, base_url: str, path: str, source: Path, shots: Pat
     context, page, recorder = await _open(browser, base_url, path, path, color_scheme="light", viewport=DESKTOP)
     try:
         await page.evaluate(READ_THROUGH)
+        await page.evaluate(axe.source())
         state, failures = await _render_findings(page, text, f"{path} (light, 1280 px)")
         if state["scheme"] != "default":
             report.failures.append(f"{path}: a light-mode reader is shown the {state['scheme']!r} scheme")
         report.failures += failures
+        report.failures += await _axe_findings(page, f"{path} (light, 1280 px)", first=True)
         if source.name == "lab.py":
             report.solutions = await page.evaluate(SOLUTION_STATE)
         await _screenshot(page, shots / f"{name}--light.jpg")
-        await page.locator("form[data-md-component=palette] label:not([hidden])").click(force=True)
+        await page.locator(TOGGLE).click(force=True)
         await page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
         report.failures += (await _render_findings(page, text, f"{path} (dark, 1280 px)"))[1]
+        report.failures += await _axe_findings(page, f"{path} (dark, 1280 px)", colour_only=True)
         await _screenshot(page, shots / f"{name}--dark.jpg")
         if copy:
             report.copied = await _copy_every_python_block(page)
@@ -344,7 +385,12 @@ async def visit_page(browser, base_url: str, path: str, source: Path, shots: Pat
         await page.set_viewport_size(PHONE)
         await page.evaluate("window.scrollTo(0, 0)")
         report.failures += (await _render_findings(page, text, f"{path} (phone, 390 px)"))[1]
+        report.failures += await _axe_findings(page, f"{path} (phone, 390 px)")
         await _screenshot(page, shots / f"{name}--phone.jpg")
+        # And light again, on the phone: axe-core in both schemes at both widths.
+        await page.locator(TOGGLE).click(force=True)
+        await page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+        report.failures += await _axe_findings(page, f"{path} (phone, light, 390 px)", colour_only=True)
         await page.wait_for_load_state("networkidle")
         report.failures += recorder.findings()
     finally:
@@ -358,7 +404,8 @@ def run_tour(chromium: str, site: Callable[[], Path], pages: list[tuple[str, Pat
     `site()` waits for the build and gives the site's folder (or raises the build's failure)."""
     try:
         site_dir = site()
-    except BaseException as error:  # noqa: BLE001 - every page's test fails with the build's error
+        axe.source()  # fetched from the npm registry on first use (tools/axe.py)
+    except BaseException as error:  # noqa: BLE001 - every page's test fails with the build's (or axe's) error
         for future in reports.values():
             future.set_exception(error)
         return
