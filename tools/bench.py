@@ -24,6 +24,8 @@ Options: `--skip-suite` leaves out the verification rows (the slowest ones).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -198,11 +200,59 @@ def _row(what: str, seconds: float, goal: float | None = None, cpu: float | None
     print(f"| {what} | {seconds:.1f} s{cpu_text}{goal_text}{verdict} |", flush=True)
 
 
+BENCHMARKS = ROOT / "BENCHMARKS.md"
+
+
+def write_section(section: str, text: str, path: Path = BENCHMARKS) -> None:
+    """Replace BENCHMARKS.md's `section` (between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->`)
+    with `text`, headed by the commit and machine it was measured on."""
+    start, end = f"<!-- bench:{section} -->", f"<!-- /bench:{section} -->"
+    body = path.read_text()
+    if start not in body or end not in body:
+        sys.exit(f"{path.name}: no {start} … {end} markers to write the {section} figures between")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    head = (
+        f"Written by `python3 dev.py bench{' --browser' if section == 'browser' else ''}` at commit "
+        f"`{commit.stdout.strip() or 'unknown'}`, {time.strftime('%Y-%m-%d')}, on {os.cpu_count()} cores "
+        f"(load average {load:.1f} at the end)."
+    )
+    before, rest = body.split(start, 1)
+    after = rest.split(end, 1)[1]
+    path.write_text(f"{before}{start}\n{head}\n\n{text.strip()}\n{end}{after}")
+
+
+@contextlib.contextmanager
+def recorded(section: str):
+    """Print as usual, and on success write what was printed into BENCHMARKS.md's `section`."""
+    printed = io.StringIO()
+
+    class Tee(io.TextIOBase):
+        def write(self, text: str) -> int:
+            sys.__stdout__.write(text)
+            printed.write(text)
+            return len(text)
+
+        def flush(self) -> None:
+            sys.__stdout__.flush()
+
+    with contextlib.redirect_stdout(Tee()):
+        yield
+    write_section(section, printed.getvalue())
+    print(f"(written into {BENCHMARKS.name}, section {section})")
+
+
 def main(argv: list[str]) -> int:
     if "--browser" in argv:  # Lighthouse on every page: tools/bench_browser.py
         from tools.bench_browser import main as browser_main
 
-        return browser_main(argv)
+        with recorded("browser"):
+            return browser_main(argv)
+    with recorded("speed"):
+        return _speed(argv)
+
+
+def _speed(argv: list[str]) -> int:
     args = bench_parser().parse_args(argv)  # tools/commands.py: --help answers without the venv
 
     print("| loop | measured | goal | |\n| --- | --- | --- | --- |", flush=True)
