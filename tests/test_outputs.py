@@ -242,3 +242,19 @@ def test_regen_summary_counts_the_refused_files():
     text = summary(["a.py"], 3, ["b.py: raised", "c.py: varies"])
     assert text == "1 file(s) changed, 3 unchanged, 2 refused (NOT WRITTEN, above)"
     assert "refused" not in summary([], 4, [])
+
+
+def test_another_threads_output_is_not_taken_for_the_codes(tmp_path, capsys):
+    """The suite runs work in background threads (the browser tour) while pages render; a line they
+    print goes to the real stdout, not into the page's #> lines and not into an error."""
+    import threading
+
+    done = threading.Event()
+    code = "import threading\nstart()\ndone.wait(10)\nprint('mine')\n"
+    namespace = {
+        "start": lambda: threading.Thread(target=lambda: (print("background"), done.set())).start(),
+        "done": done,
+    }
+    rendering = outputs.render(code, str(tmp_path / "page.md"), namespace)
+    assert rendering == code + "#> mine\n"
+    assert "background" in capsys.readouterr().out

@@ -18,6 +18,7 @@ import base64
 import hashlib
 import os
 import subprocess
+import sys
 import tarfile
 from functools import cache
 from pathlib import Path
@@ -52,7 +53,10 @@ def ensure_tarball() -> Path:
     """The pinned axe-core tarball in .cache/axe-core/ (fetched with `npm pack` when missing), checked."""
     if not TARBALL.is_file():
         CACHE.mkdir(parents=True, exist_ok=True)
-        print(f"[axe] fetching axe-core@{VERSION} from the npm registry into {CACHE.relative_to(ROOT)}/", flush=True)
+        print(
+            f"[axe] fetching axe-core@{VERSION} from the npm registry into {CACHE.relative_to(ROOT)}/",
+            file=sys.stderr, flush=True,  # runs in the tour's thread, beside the suite's own output
+        )
         result = subprocess.run(
             [*_npm(), "pack", f"axe-core@{VERSION}", "--silent", "--pack-destination", str(CACHE)],
             capture_output=True, text=True, timeout=300,

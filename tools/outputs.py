@@ -21,6 +21,7 @@ import difflib
 import io
 import re
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,11 +51,17 @@ class _AnchoredStdout(io.TextIOBase):
         self.filename = filename
         self.anchor_of_line = anchor_of_line
         self.chunks: dict[int, list[str]] = {}
+        self.thread = threading.get_ident()
+        self.others = sys.stdout  # where another thread's writes go (redirect_stdout is process-wide)
 
     def writable(self) -> bool:
         return True
 
     def write(self, text: str) -> int:
+        if threading.get_ident() != self.thread:
+            # Not the code being run: the suite's background work (the browser tour fetching
+            # axe-core on first use printed while a page rendered, and failed the page).
+            return self.others.write(text)
         frame = sys._getframe(1)
         module_line = None
         while frame is not None:
