@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from tools import portability
+from tools.generated import generated_files
 from tools.notebooks import run_notebook
-from tools.paths import doc_pages, generated_files
+from tools.paths import doc_pages
 from tools.runner import Runner
 from tools.site import build_site
 
