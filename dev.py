@@ -33,6 +33,8 @@ import time
 import venv
 from pathlib import Path
 
+from tools.env import child_env  # standard library only, like this file: no venv needed
+
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
@@ -162,8 +164,7 @@ def ensure_env(env_dir: Path = VENV, lock_text: str | None = None) -> Path:
 
 
 def _run(*args: str) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
-    return subprocess.run([str(PYTHON), *args], cwd=ROOT, env=env).returncode
+    return subprocess.run([str(PYTHON), *args], cwd=ROOT, env=child_env()).returncode
 
 
 REBUILD_FAILED = "An error happened during the rebuild"
@@ -259,7 +260,7 @@ def cmd_serve(argv: list[str]) -> int:
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), forward)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1", "PYTHONUNBUFFERED": "1"}
+    env = child_env(PYTHONUNBUFFERED="1")
     while True:
         tail: collections.deque[str] = collections.deque(maxlen=80)
         process = subprocess.Popen(

@@ -35,6 +35,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tools.env import child_env
 from tools.notebooks import run_notebook
 from tools.paths import ROOT, labs, snippet_files
 from tools.runner import Runner
@@ -42,7 +43,7 @@ from tools.site import build_site
 
 ASSET = re.compile(r"""<(?:script[^>]+src|link[^>]+rel="stylesheet"[^>]+href)="([^"]+)\"""")
 PAGE = "docs/autograd/backprop-by-hand.md"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
+ENV = child_env()
 
 
 def _timed(fn) -> float:
