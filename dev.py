@@ -33,6 +33,8 @@ import tempfile
 import venv
 from pathlib import Path
 
+from tools.env import child_env  # standard library only, like this file: no venv needed
+
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
@@ -162,8 +164,7 @@ def ensure_env(env_dir: Path = VENV, lock_text: str | None = None) -> Path:
 
 
 def _run(*args: str) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
-    return subprocess.run([str(PYTHON), *args], cwd=ROOT, env=env).returncode
+    return subprocess.run([str(PYTHON), *args], cwd=ROOT, env=child_env()).returncode
 
 
 def cmd_serve(argv: list[str]) -> int:

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from tools import portability, sybil_notes
+from tools.generated import generated_files
 from tools.notebooks import run_notebook
 from tools.page_build import build_page_in_child
-from tools.paths import doc_pages, generated_files
+from tools.paths import doc_pages
 from tools.runner import Runner
 from tools.site import build_site
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 from sybil import Sybil
 
-from tools import checks
-from tools.includes import page_includes
-from tools.paths import DOCS, ROOT, doc_pages
+from tools import checks, paths
+from tools.paths import DOCS, ROOT
 from tools.sybil_notes import NotesPythonParser
 
 
@@ -44,7 +43,9 @@ def test_the_static_example_count_is_what_sybil_collects():
     assert counted == collected
 
 
-def test_every_snippet_is_included_by_a_page():
+def test_every_snippet_belongs_to_exactly_one_page_of_its_chapter():
+    """snippets/<chapter>/x.py is included by one page, under docs/<chapter>/: from a page you
+    find its snippets, and from a snippet its page, without searching."""
     _report(checks.check_snippets_included(ROOT))
 
 
@@ -86,22 +87,7 @@ def test_the_nav_check_agrees_with_mkdocs():
 
 
 def test_every_chapter_ends_with_a_lab_notebook():
-    chapters = [d for d in DOCS.iterdir() if d.is_dir() and d.name != "assets"]
+    chapters = paths.chapters()
     assert chapters
     missing = [d.name for d in chapters if not (d / "lab.py").is_file()]
     assert missing == []
-
-
-def test_every_snippet_belongs_to_exactly_one_page_of_its_chapter():
-    """snippets/<chapter>/x.py is included by one page, under docs/<chapter>/: from a page you
-    find its snippets, and from a snippet its page, without searching."""
-    homes: dict[str, set[str]] = {}
-    for page in doc_pages():
-        for target in page_includes(page):
-            homes.setdefault(target, set()).add(page.relative_to(DOCS).as_posix())
-    problems = [
-        f"snippets/{target} is included by {sorted(pages)}"
-        for target, pages in sorted(homes.items())
-        if len(pages) != 1 or target.split("/")[0] != next(iter(pages)).split("/")[0]
-    ]
-    assert problems == []

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from tools import outputs
-from tools.paths import ROOT, generated_files, rel
+from tools.generated import generated_files
+from tools.paths import ROOT, rel
 
 GENERATED = generated_files()
 

@@ -4,20 +4,29 @@ is in a plots/ folder."""
 
 from __future__ import annotations
 
+import pkgutil
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from tools import plots
+from tools import generated, plots
 from tools.paths import DOCS, ROOT, doc_pages
 
-OUTPUTS = plots.outputs()
+OUTPUTS = plots.outputs(generated.all_plots())
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s#]+)(?:#(?P<only>only-light|only-dark))?\)")
 
 
 # That each plot file is current is checked with every generated file, by the outputs engine:
 # tests/test_generated.py.
+
+
+def test_every_figure_module_is_in_the_registry():
+    """tools/generated.py imports the figure modules by name: a new one must be added there."""
+    on_disk = {m.name for m in pkgutil.iter_modules([str(ROOT / "tools" / "figures")])}
+    listed = {m.__name__.removeprefix("tools.figures.") for m in generated.FIGURES}
+    assert sorted(on_disk - listed) == [], "tools/figures/ modules missing from FIGURES in tools/generated.py"
+    assert sorted(listed - on_disk) == []
 
 
 def test_no_hand_made_plots():
@@ -36,7 +45,7 @@ def test_every_plot_is_shown_in_both_schemes_with_alt_text():
                 where = f"{page.relative_to(ROOT)}:{number}"
                 shown.setdefault(str(target), []).append((where, match["alt"].strip(), match["only"] or ""))
     problems = []
-    for plot in plots.plots():
+    for plot in generated.all_plots():
         files = plot.files()
         for scheme, path in files.items():
             uses = shown.get(str(path.resolve()), [])
@@ -51,8 +60,8 @@ def test_every_plot_is_shown_in_both_schemes_with_alt_text():
 
 
 def test_plots_are_valid_svg_with_a_title():
-    for generated in OUTPUTS:
-        root = ET.fromstring(generated.render())
+    for output in OUTPUTS:
+        root = ET.fromstring(output.render())
         assert root.tag == "{http://www.w3.org/2000/svg}svg"
         assert root.find("{http://www.w3.org/2000/svg}title").text
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from tools import portability
-from tools.paths import doc_pages, generated_files, rel, snippet_files
+from tools.generated import generated_files
+from tools.paths import doc_pages, rel, snippet_files
 
 CHECKED = [*snippet_files(), *doc_pages(), *generated_files()]
 

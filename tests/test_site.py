@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.paths import DOCS
+from tools.paths import DOCS, ROOT
 
 # Anything the browser would fetch on its own: scripts, stylesheets, icons, images, frames, CSS urls.
 EXTERNAL_FETCH = re.compile(
@@ -152,8 +152,6 @@ def test_a_block_titled_with_a_file_is_that_file_or_says_it_is_an_excerpt(site):
     """A reader who copies a block titled `snippets/x.py` gets x.py, or is told it is an excerpt
     and given a link to the whole file (which the site serves)."""
     import html as html_lib
-
-    from tools.paths import ROOT
 
     checked = 0
     for page in _pages(site):

@@ -41,6 +41,7 @@ from pathlib import Path
 
 from tools import offline, portability
 from tools.commands import bench_parser
+from tools.env import child_env
 from tools.notebooks import run_notebook
 from tools.paths import ROOT, labs, snippet_files
 from tools.runner import Runner
@@ -48,7 +49,7 @@ from tools.site import build_site
 
 ASSET = re.compile(r"""<(?:script[^>]+src|link[^>]+rel="stylesheet"[^>]+href)="([^"]+)\"""")
 PAGE = "docs/autograd/backprop-by-hand.md"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
+ENV = child_env()
 
 
 def _timed(fn) -> float:

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from tools.paths import DOCS
+from tools import paths
 
 # Every flag keeps the browser on loopback: nothing it does can reach another host.
 CHROMIUM_FLAGS = [
@@ -62,15 +62,11 @@ def in_ci() -> bool:
 def site_pages() -> list[tuple[str, Path]]:
     """(URL path, source file) of every page: docs/**/*.md and the chapter labs docs/*/lab.py."""
     pages = []
-    for source in sorted(DOCS.rglob("*.md")):
-        rel = source.relative_to(DOCS)
-        if "assets" in rel.parts:
-            continue
-        parts = rel.with_suffix("").parts
+    for source in paths.doc_pages():
+        parts = source.relative_to(paths.DOCS).with_suffix("").parts
         url = "/".join(parts[:-1] if parts[-1] == "index" else parts)
         pages.append((url + "/" if url else "", source))
-    for lab in sorted(DOCS.glob("*/lab.py")):
-        pages.append((f"{lab.parent.name}/lab/", lab))
+    pages.extend((f"{lab.parent.name}/lab/", lab) for lab in paths.labs())
     return pages
 
 

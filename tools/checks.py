@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools import includes, paths
+from tools.sybil_notes import PYTHON_LANGUAGES  # the fences Sybil runs: one definition
 
-PYTHON_LANGUAGES = ("python", "py", "pycon")
 SKIP = re.compile(r"<!--\s*skip:(?P<rest>.*?)-->")
 SKIP_WITH_REASON = re.compile(r'^\s*(?:next|start|end)\s+"(?P<reason>[^"]*\S[^"]*)"\s*$')
 NOT_RUN = re.compile(r'<!--\s*not-run:\s*"(?P<reason>[^"]*)"\s*-->\s*$')
@@ -159,16 +159,11 @@ def check_examples(root: Path) -> list[str]:
     return problems
 
 
-def page_includes(page: Path) -> list[tuple[int, str]]:
-    """(line, snippet file relative to snippets/) of each `--8<--` include of a page."""
-    return [(number, include.file) for number, include in includes.includes_in(page.read_text())]
-
-
 def check_snippets_included(root: Path) -> list[str]:
     """Each snippet is included by exactly one page, of its own chapter."""
     homes: dict[str, set[str]] = {}
     for page in pages(root):
-        for _, target in page_includes(page):
+        for target in includes.page_includes(page):
             homes.setdefault(target, set()).add(_rel(page, root / "docs"))
     problems = []
     for snippet in snippets(root):

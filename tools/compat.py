@@ -26,6 +26,8 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from tools.env import child_env
+
 VERSION = re.compile(r"\d+\.\d+(\.\d+)?")
 TORCH_PIN = re.compile(r"^torch==\S+[ \t]*$", re.MULTILINE)
 SNIPPET_TEST = "tests/test_snippets.py::test_every_snippet_output_matches_page["
@@ -130,7 +132,7 @@ def main(argv: list[str], root: Path, ensure_env: Callable[..., Path]) -> int:
     python = ensure_env(env_dir(root, version), lock)
     with tempfile.TemporaryDirectory() as tmp:
         record_file = Path(tmp) / "records.jsonl"
-        env = {**os.environ, "PYTHONUTF8": "1", RECORD_ENV: str(record_file)}
+        env = child_env(**{RECORD_ENV: str(record_file)})
         command = [str(python), "-m", "pytest", "-p", "tools.compat", "-q", *CHECKED, *extra]
         code = subprocess.run(command, cwd=root, env=env).returncode
         text = record_file.read_text() if record_file.exists() else ""

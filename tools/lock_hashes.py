@@ -25,10 +25,15 @@ from tools.paths import ROOT
 LOCK = ROOT / "requirements.lock"
 UNHASHED = {"torch"}
 PYTHONS = ("3.11", "3.12", "3.13", "3.14")
+# pip download takes each --platform literally (manylinux_2_28 does not match a manylinux_2_24
+# wheel), so the manylinux levels wheels ship at are listed one by one: 2014 (= 2_17), 2_24
+# (zizmor on aarch64), 2_28.
 PLATFORMS = (
     "manylinux_2_28_x86_64",
+    "manylinux_2_24_x86_64",
     "manylinux2014_x86_64",
     "manylinux_2_28_aarch64",
+    "manylinux_2_24_aarch64",
     "manylinux2014_aarch64",
     "macosx_11_0_arm64",
     "macosx_14_0_arm64",

@@ -43,7 +43,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from tools import a11y, labcss, rebuild_cache, verified  # importable: the editable install puts tools/ on the path
+from tools import a11y, labcss, paths, rebuild_cache, verified  # importable: the editable install puts tools/ on the path
 
 NBCONVERT_CDN_BLOCKS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
@@ -329,12 +329,11 @@ def on_post_build(config):
     drop_switching_rule(config)
     write_lab_notebooks(docs, site, config["use_directory_urls"])
     # The whole files that "excerpt of snippets/…" titles link to.
-    snippets = Path(config["config_file_path"]).parent / "snippets"
-    for path in sorted(snippets.rglob("*.py")):
-        if path.name != "__init__.py":
-            target = site / "snippets" / path.relative_to(snippets)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+    root = Path(config["config_file_path"]).parent
+    for path in paths.snippet_files(root):
+        target = site / "snippets" / path.relative_to(root / "snippets")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
 
 
 def write_lab_notebooks(docs: Path, site: Path, directory_urls: bool = True) -> None:
@@ -343,7 +342,7 @@ def write_lab_notebooks(docs: Path, site: Path, directory_urls: bool = True) -> 
     without directory URLs: the offline copy)."""
     import jupytext
 
-    for lab in sorted(docs.rglob("lab.py")):
+    for lab in paths.labs(docs.parent):
         folder = site / lab.relative_to(docs).parent / ("lab" if directory_urls else "")
         folder.mkdir(parents=True, exist_ok=True)
         notebook = jupytext.read(lab)

@@ -1,4 +1,8 @@
-"""Where things are: the one place that finds pages, snippets, labs and generated files."""
+"""Where things are: the one place that finds pages, snippets and labs.
+
+A leaf: it imports nothing of ours, so every module can import it. The generated files (diagrams,
+plots) are listed by tools/generated.py, which imports the code that draws them.
+"""
 
 from __future__ import annotations
 
@@ -46,19 +50,3 @@ def labs(root: Path = ROOT) -> list[Path]:
 def chapters(root: Path = ROOT) -> list[Path]:
     return sorted(d for d in (root / "docs").iterdir() if d.is_dir() and d.name != "assets")
 
-
-def generated() -> list:
-    """Every generated file (`.path`), with the function that draws it (`.render() -> str`):
-    the diagrams (tools/diagrams.py) and the plots (tools/plots.py, tools/figures/)."""
-    from tools import diagrams, plots
-
-    return [*diagrams.DIAGRAMS, *plots.outputs()]
-
-
-def generated_files() -> list[Path]:
-    return [item.path for item in generated()]
-
-
-def render_generated(path: str | Path) -> str:
-    """The text a generated file must hold (tools/runner.py calls this in a clean child)."""
-    return next(item for item in generated() if item.path == Path(path)).render()

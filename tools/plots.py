@@ -2,8 +2,9 @@
 
 A plot is a small SVG written under `docs/<chapter>/plots/`, one variant per colour scheme
 (`NAME-light.svg`, `NAME-dark.svg`, shown with Material's `#only-light` / `#only-dark`). Plots are
-registered in `tools/figures/<chapter>.py` as `PLOTS = [Plot(...)]`; `python3 dev.py regen`
-rewrites them and `tests/test_plots.py` fails when a committed file no longer matches its code.
+defined in `tools/figures/<chapter>.py` as `PLOTS = [Plot(...)]` and listed in tools/generated.py;
+`python3 dev.py regen` rewrites them and tests/test_generated.py fails when a committed file no
+longer matches its code.
 
 The renderer is deliberately small (lines, points, class regions, linear or log axes): no
 plotting library to pin, byte-identical output on every machine, files of a few kB.
@@ -12,10 +13,8 @@ plotting library to pin, byte-identical output on every machine, files of a few 
 from __future__ import annotations
 
 import functools
-import importlib
 import math
-import pkgutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -23,7 +22,7 @@ from pathlib import Path
 from tools.diagrams import Diagram, run_snippet
 from tools.paths import DOCS
 
-__all__ = ["Chart", "Line", "Plot", "Points", "Regions", "outputs", "plots", "render_svg", "run_snippet"]
+__all__ = ["Chart", "Line", "Plot", "Points", "Regions", "outputs", "render_svg", "run_snippet"]
 
 SCHEMES = ("light", "dark")
 # Okabe–Ito colours (safe for the common colour-vision deficiencies), ordered per scheme so the
@@ -315,17 +314,8 @@ def render_svg(charts: Sequence[Chart], columns: int, scheme: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Registry: tools/figures/<chapter>.py, each with PLOTS = [Plot(...)]
+# A plot's files (light and dark); tools/generated.py lists every plot
 # --------------------------------------------------------------------------------------------
-
-
-def plots() -> list[Plot]:
-    from tools import figures
-
-    found = []
-    for module in pkgutil.iter_modules(figures.__path__):
-        found.extend(importlib.import_module(f"tools.figures.{module.name}").PLOTS)
-    return sorted(found, key=lambda p: p.path)
 
 
 @functools.cache
@@ -333,10 +323,10 @@ def _charts(plot: Plot) -> tuple[Chart, ...]:
     return tuple(plot.render())
 
 
-def outputs() -> list[Diagram]:
-    """Every generated plot file, with the function that renders it (as tools/diagrams.py's)."""
+def outputs(plots: Iterable[Plot]) -> list[Diagram]:
+    """The files of these plots, each with the function that renders it (as tools/diagrams.py's)."""
     generated = []
-    for plot in plots():
+    for plot in plots:
         for scheme, path in plot.files().items():
             generated.append(Diagram(path, lambda plot=plot, scheme=scheme: render_svg(_charts(plot), plot.columns, scheme)))
     return generated

@@ -125,7 +125,7 @@ def _in_child(request: dict) -> dict:
             text = "".join(traceback.format_exception(error))
             result["error"] = f"{rel(request['path'])}: running its examples raised {type(error).__name__}: {error}\n{text}"
     else:  # generated files drawn by the same code (a plot's light and dark variants), one child
-        from tools.paths import render_generated
+        from tools.generated import render_generated
 
         result["renderings"] = {}
         for path in request["paths"]:
@@ -260,7 +260,7 @@ class Runner:
         return [_result(Path(p), answer) for p, answer in zip(paths, answers)]
 
     def render_generated(self, paths: list[Path]) -> list[Result]:
-        """Render generated files (diagrams, plots: tools.paths.generated) in clean children: one
+        """Render generated files (diagrams, plots: tools.generated) in clean children: one
         per drawing, so that a plot's light and dark variants share one computation."""
         groups: dict[tuple, list[Path]] = {}
         for path in map(Path, paths):

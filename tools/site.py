@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+from tools.env import child_env
 from tools.paths import ROOT
 
 BUILD_TIMEOUT_S = 500  # below pytest's 600 s timeout, so a stuck build fails with its own message
@@ -17,7 +17,7 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml", env: dict | N
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env=child_env(**(env or {})),
         capture_output=True,
         text=True,
         timeout=BUILD_TIMEOUT_S,

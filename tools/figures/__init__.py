@@ -1,1 +1,1 @@
-"""One module per chapter, each with `PLOTS = [tools.plots.Plot(...)]`; tools/plots.py finds them all."""
+"""One module per chapter, each with `PLOTS = [tools.plots.Plot(...)]`; tools/generated.py lists them."""

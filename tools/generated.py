@@ -1,0 +1,41 @@
+"""The registry of generated files: every file the code draws, with the function that draws it.
+
+* diagrams: tools/diagrams.py (`DIAGRAMS`, mermaid files under snippets/);
+* plots: one module per chapter in tools/figures/, each with `PLOTS`, drawn by tools/plots.py
+  into `docs/<chapter>/plots/`, a file per colour scheme.
+
+This module sits at the top: it imports the drawing code, which imports only the leaves below it
+(tools/paths.py). A new figure module is added to `FIGURES` here; tests/test_plots.py fails when
+a module in tools/figures/ is missing from it. Importing this costs no torch: the figures import
+torch only when they draw.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tools import diagrams, plots
+from tools.diagrams import Diagram
+from tools.figures import activations, autograd, training
+from tools.plots import Plot
+
+FIGURES = (activations, autograd, training)
+
+
+def all_plots() -> list[Plot]:
+    """Every plot of every chapter (tools/figures/<chapter>.py's `PLOTS`), by path."""
+    return sorted((plot for module in FIGURES for plot in module.PLOTS), key=lambda p: p.path)
+
+
+def generated() -> list[Diagram]:
+    """Every generated file (`.path`), with the function that draws it (`.render() -> str`)."""
+    return [*diagrams.DIAGRAMS, *plots.outputs(all_plots())]
+
+
+def generated_files() -> list[Path]:
+    return [item.path for item in generated()]
+
+
+def render_generated(path: str | Path) -> str:
+    """The text a generated file must hold (tools/runner.py calls this in a clean child)."""
+    return next(item for item in generated() if item.path == Path(path)).render()
