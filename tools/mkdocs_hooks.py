@@ -43,7 +43,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from tools import a11y, labcss, paths, rebuild_cache, verified  # importable: the editable install puts tools/ on the path
+from tools import (  # importable: the editable install puts tools/ on the path
+    a11y,
+    labcss,
+    paths,
+    rebuild_cache,
+    verified,
+)
 
 NBCONVERT_CDN_BLOCKS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
