@@ -23,6 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tools.env import child_env
 from tools.paths import ROOT
 
 
@@ -37,7 +38,7 @@ class _Collect(logging.Handler):
 
 def build_page(page: Path, root: Path = ROOT) -> list[str]:
     """The problems the strict build reports for `page` (docs/…/x.md): an empty list when it builds."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.update({k: v for k, v in child_env().items() if k not in os.environ})
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -98,7 +99,7 @@ def build_page_in_child(page: Path, root: Path = ROOT) -> list[str]:
     result = subprocess.run(
         [sys.executable, "-m", "tools.page_build", str(page)],
         cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"},
+        env=child_env(),
         capture_output=True,
         text=True,
     )

@@ -27,6 +27,8 @@ import threading
 import time
 from pathlib import Path
 
+from tools.env import child_env
+
 REBUILD_FAILED = "An error happened during the rebuild"
 WATCHED = ("docs", "snippets", "tools", "mkdocs.yml")
 DEFAULT_ADDR = "127.0.0.1:8000"
@@ -201,7 +203,7 @@ def main(argv: list[str], root: Path, python: Path) -> int:
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), forward)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1", "PYTHONUNBUFFERED": "1"}
+    env = child_env(PYTHONUNBUFFERED="1")
     try:
         while True:
             tail: collections.deque[str] = collections.deque(maxlen=80)
