@@ -32,7 +32,7 @@ def scratch_site(tmp_path: Path, pages: dict[str, str], snippets: dict[str, str]
         (tmp_path / "docs" / name).write_text(text)
     config = (ROOT / "mkdocs.yml").read_text()
     config = config.replace("custom_dir: tools/theme", f"custom_dir: {ROOT / 'tools/theme'}")
-    config = re.sub(r"(?m)^  - (tools/\w+\.py)", lambda hook: f"  - {ROOT / hook[1]}", config)  # every hook
+    config = re.sub(r"(?m)^  - (tools/[\w/]+\.py)", lambda hook: f"  - {ROOT / hook[1]}", config)  # every hook
     config = config.replace("base_path: [snippets]", f"base_path: [{tmp_path / 'snippets'}]")
     config = re.sub(r"(?ms)^watch:.*?^\n", "", config)
     config = config.replace("cache: true", "cache: false")  # never evict the real labs' cache entries
@@ -106,7 +106,7 @@ def test_a_lab_is_re_executed_when_a_snippet_it_imports_changes(tmp_path):
 
     import mkdocs_jupyter.plugin as jupyter_plugin
 
-    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "tools/mkdocs_hooks.py")
+    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "tools/hooks/labs.py")
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
     hooks._patch_mkdocs_jupyter()

@@ -89,7 +89,7 @@ def test_no_script_blocks_the_first_paint(site):
 def test_no_page_load_restyles_the_whole_page_for_the_palette(site):
     """Material's palette sets and removes `data-md-color-switching` on <body> at every load; with
     its rule (any element under that attribute) each change restyled every element. The build drops
-    the rule (tools/mkdocs_hooks.py) and the theme turns transitions off on a switch instead."""
+    the rule (tools/hooks/palette.py) and the theme turns transitions off on a switch instead."""
     sheets = sorted(site.glob("assets/stylesheets/*.css"))
     assert any(sheet.name.startswith("palette.") for sheet in sheets)
     for sheet in sheets:
@@ -100,7 +100,7 @@ def test_no_page_load_restyles_the_whole_page_for_the_palette(site):
 def test_a_material_without_the_switching_rule_fails_the_build(tmp_path):
     from mkdocs.exceptions import PluginError
 
-    from tools.mkdocs_hooks import drop_switching_rule
+    from tools.hooks.palette import drop_switching_rule
 
     theme = tmp_path / "theme"
     (theme / "assets/stylesheets").mkdir(parents=True)
@@ -127,7 +127,7 @@ def test_every_lab_is_a_page_with_a_notebook_download(site):
 
 def test_the_lab_downloads_are_the_same_bytes_every_build(tmp_path):
     """Two builds of the same lab.py give the same notebooks (nbformat's cell ids are random)."""
-    from tools.mkdocs_hooks import write_lab_notebooks
+    from tools.hooks.labs import write_lab_notebooks
 
     write_lab_notebooks(DOCS, tmp_path / "one")
     write_lab_notebooks(DOCS, tmp_path / "two")

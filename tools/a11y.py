@@ -1,4 +1,4 @@
-"""Accessibility fixes the build applies to every page (tools/mkdocs_hooks.py), where Markdown's
+"""Accessibility fixes the build applies to every page (tools/hooks/a11y.py), where Markdown's
 own HTML falls short; the browser tour's axe-core run (tests/browser/tour.py) checks the result.
 
 Display maths is made focusable and named where it is typeset (tools/katex.py), the navigation

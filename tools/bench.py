@@ -107,7 +107,7 @@ def _serve_latencies(root: Path = ROOT) -> dict[str, tuple[float, float]]:
                 shutil.copy(source, copy / name)
         config = (copy / "mkdocs.yml").read_text()
         config = config.replace("custom_dir: tools/theme", f"custom_dir: {root / 'tools/theme'}")
-        config = re.sub(r"(?m)^  - (tools/\w+\.py)", lambda hook: f"  - {root / hook[1]}", config)  # every hook
+        config = re.sub(r"(?m)^  - (tools/[\w/]+\.py)", lambda hook: f"  - {root / hook[1]}", config)  # every hook
         config = re.sub(r"(?m)^  - tools$", f"  - {root / 'tools'}", config)
         config = re.sub(r"(?m)^  - snippets$", f"  - {copy / 'snippets'}", config)  # watched
         config = config.replace("base_path: [snippets]", f"base_path: [{copy / 'snippets'}]")  # included

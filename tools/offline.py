@@ -72,7 +72,7 @@ def on_files(files, config):
     return files
 
 
-@event_priority(-50)  # after tools/mkdocs_hooks.py has written the labs' notebooks
+@event_priority(-50)  # after tools/hooks/labs.py has written the labs' notebooks
 def on_post_build(config):
     """In the offline copy, each lab page's notebook links carry the notebook itself (a data: URL):
     from file:// Chromium ignores `download` on a link to a file, and shows the JSON instead."""

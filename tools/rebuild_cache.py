@@ -10,7 +10,7 @@ rebuild (cProfile, 38 pages), most of it was work whose result had not changed:
   environment each time): about a tenth. A bytecode cache in memory keeps each compiled template,
   checked against its source (Jinja's own checksum), so an edited template is compiled afresh.
 
-Both caches live in this module, which stays imported across rebuilds (the hooks file itself is
+Both caches live in this module, which stays imported across rebuilds (the hook files themselves are
 loaded anew each time). A plain `mkdocs build` fills them once and gains nothing; nothing is
 written to disk. Keep it free of heavy imports: the mkdocs hook imports it.
 """
