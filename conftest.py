@@ -101,7 +101,8 @@ def write_record(session: pytest.Session) -> None:
         if any(i not in _PASSED for i in ids):
             continue  # not every example ran: this run says nothing of the page
         matrix = f"{MATRIX_TEST}[{page}]"
-        pages[page] = {"examples": True, "variants": matrix in _PASSED and matrix not in _FAILED}
+        ran = any(item.nodeid == matrix for item in session.items)  # None: this run says nothing of it
+        pages[page] = {"examples": True, "variants": (matrix in _PASSED and matrix not in _FAILED) if ran else None}
     if not pages:
         return
     device = session.config.stash[DEVICE_KEY]

@@ -53,3 +53,11 @@ def test_every_page_footer_says_where_it_was_verified_or_that_no_record_came_wit
             continue
         said = 'class="notes-verified-on"' in html or "This build comes with no record of a suite run" in html
         assert said, f"{page.relative_to(site)}: the footer says nothing of where the page was verified"
+
+
+def test_a_run_without_the_matrix_keeps_an_earlier_matrix_claim_for_the_same_page(tmp_path):
+    verified.write("cpu", ENTRY, {PAGE: {"examples": True, "variants": True}}, folder=tmp_path)
+    verified.write("cpu", ENTRY, {PAGE: {"examples": True, "variants": None}}, folder=tmp_path)  # a --page run
+    assert verified.statements(PAGE, folder=tmp_path)[0]["variants"] == ENTRY["variants"]
+    verified.write("cpu", ENTRY, {PAGE: {"examples": True, "variants": False}}, folder=tmp_path)  # matrix failed
+    assert verified.statements(PAGE, folder=tmp_path)[0]["variants"] == []

@@ -50,14 +50,20 @@ def page_digest(page: Path) -> str:
 
 def write(device: str, entry: dict, pages: dict[str, dict], folder: Path | None = None) -> Path:
     """Write (or update) the record of `device`: `entry` describes the run, `pages` maps a page
-    (`docs/…md`) to what passed for it ({"examples": bool, "variants": bool}). Entries of pages
-    this run did not check are kept."""
+    (`docs/…md`) to what passed for it ({"examples": bool, "variants": bool, or None when the
+    matrix did not run, so that an earlier run's answer for the same page stands}). Entries of
+    pages this run did not check are kept."""
     folder = folder or records_dir()
     path = folder / f"{device}-{platform.machine().lower()}-{sys.platform}.json"
     old = json.loads(path.read_text()) if path.exists() else {}
     kept = old.get("pages", {}) if old.get("torch") == entry.get("torch") else {}
     for page, passed in pages.items():
-        kept[page] = {**passed, "digest": page_digest(ROOT / page)}
+        digest = page_digest(ROOT / page)
+        if passed.get("variants") is None:  # the matrix did not run: an earlier run's answer stands
+            earlier = kept.get(page, {})
+            same = earlier.get("digest") == digest and passed.get("examples")
+            passed = {**passed, "variants": bool(earlier.get("variants")) if same else False}
+        kept[page] = {**passed, "digest": digest}
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({**entry, "device": device, "pages": dict(sorted(kept.items()))}, indent=1) + "\n")
     return path
