@@ -15,10 +15,20 @@ from pathlib import Path
 import pytest
 from sybil import Sybil
 
-from tools import page_check
-from tools.sybil_notes import parsers, short_failure_report
+from tools import page_check, portability, record_plugin
+from tools.sybil_notes import PageRecorder, parsers, short_failure_report
 
 DEVICES = ("cpu", "cuda", "mps")
+
+# The suite runs under the kernel matrix's reference variant (tools/portability.py: the CPU's best
+# kernels, MKL's AUTO path, one thread), set here before anything imports torch: the suite's own
+# run of each page, snippet and generated file is then the matrix's reference rendering, and the
+# matrix renders only the other variants. A variable set to something else is kept (the matrix
+# then renders the reference itself: `reference_is_this_process`).
+REFERENCE = portability.variants()[0]
+for _name, _value in REFERENCE.env().items():
+    if _name in portability.CPU_SETTINGS:
+        os.environ.setdefault(_name, _value)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -31,6 +41,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "for one that is not there is a usage error, never an all-skipped run; --device cpu hides CUDA.",
     )
     page_check.addoption(parser)
+    record_plugin.addoption(parser)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -51,6 +62,21 @@ def pytest_configure(config: pytest.Config) -> None:
             "Leave --device out to verify on the device the snippets pick."
         )
     config.stash[DEVICE_KEY] = picked_type
+    record_plugin.configure(config, picked_type)
+    config.pluginmanager.register(RECORDER, PageRecorder.NAME)
+    RECORDER.is_reference = picked_type == "cpu" and reference_is_this_process()
+
+
+def reference_is_this_process() -> bool:
+    """True when this process computes as the matrix's reference variant does (its CPU settings
+    and torch's kernels and threads): then its renderings are the reference's."""
+    import torch
+
+    settings = {name: os.environ.get(name) for name in portability.CPU_SETTINGS}
+    wanted = {name: value for name, value in REFERENCE.env().items() if name in portability.CPU_SETTINGS}
+    capability = torch.backends.cpu.get_cpu_capability().lower()
+    same_kernels = capability == REFERENCE.capability
+    return settings == {**settings, **wanted} and same_kernels and torch.get_num_threads() == REFERENCE.threads
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -81,17 +107,17 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 def write_record(session: pytest.Session) -> None:
     """build/verified/<device>-<machine>-<os>.json: what this run checked and passed, page by page
     (tools/verified.py; the page footers are built from it)."""
-    import platform
-
     import torch
 
-    from tools import portability, verified
+    from tools import portability, record, verified
 
     items: dict[str, list[str]] = {}
+    first: dict[str, pytest.Item] = {}
     for item in session.items:
         page = item.nodeid.split("::")[0]
         if page.startswith("docs/") and page.endswith(".md"):
             items.setdefault(page, []).append(item.nodeid)
+            first.setdefault(page, item)
     matrix_ran = any(item.nodeid.startswith(MATRIX_TEST) for item in session.items)
     pages = {}
     for page, ids in items.items():
@@ -102,33 +128,21 @@ def write_record(session: pytest.Session) -> None:
             continue  # not every example ran: this run says nothing of the page
         matrix = f"{MATRIX_TEST}[{page}]"
         ran = any(item.nodeid == matrix for item in session.items)  # None: this run says nothing of it
-        pages[page] = {"examples": True, "variants": (matrix in _PASSED and matrix not in _FAILED) if ran else None}
+        pages[page] = {
+            "examples": True,
+            "variants": (matrix in _PASSED and matrix not in _FAILED) if ran else None,
+            # The run that produced the result: an earlier one when the record's result was reused.
+            "run": record_plugin.produced_by(first[page]),
+        }
     if not pages:
         return
     device = session.config.stash[DEVICE_KEY]
-    if device == "cuda":
-        machine = torch.cuda.get_device_name()
-    elif device == "mps":
-        machine = f"{platform.machine()} Mac"
-    else:
-        machine = f"{platform.machine()}, {_cpu_model()}"
     entry = {
         "torch": torch.__version__,
-        "machine": machine,
+        "machine": record.machine_name(device),
         "variants": [str(v) for v in portability.variants()] if matrix_ran else [],
     }
     verified.write(device, entry, pages)
-
-
-def _cpu_model() -> str:
-    import platform
-
-    try:
-        text = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        text = ""
-    line = next((line for line in text.splitlines() if line.startswith("model name")), "")
-    return line.partition(":")[2].strip() or platform.processor() or "unknown CPU"
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -138,10 +152,28 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 pytest_runtest_makereport = short_failure_report  # a page example's failure: its message alone
 pytest_ignore_collect = page_check.ignore_collect
-pytest_collection_modifyitems = page_check.collection_modifyitems
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    page_check.collection_modifyitems(session, config, items)  # --page: only that page's checks
+    for item in items:  # every example of each page, before -k leaves some out
+        if record_plugin.is_page_example(item):
+            page = Path(item.path).resolve()
+            RECORDER.examples[page] = RECORDER.examples.get(page, 0) + 1
+
+
+@pytest.hookimpl(tryfirst=True)  # once -k and the rest have selected, before tests/conftest.py starts the work
+def pytest_collection_finish(session: pytest.Session) -> None:
+    record_plugin.get(session.config).plan(session.items)  # what the record holds is reused, not run
+
+
+PARSERS = parsers()
+# The suite's own run of each page, recorded as the matrix's reference variant (tests/conftest.py).
+RECORDER = PageRecorder(PARSERS[0].evaluator)
 
 pytest_collect_file = Sybil(
-    parsers=parsers(),
+    parsers=PARSERS,
     patterns=["*.md"],
     path="docs",
 ).pytest()

@@ -2,8 +2,13 @@
 
 Most of the slow work happens in other processes: the snippet runner's children, the site build,
 the lab kernels. Once the tests are selected, the pieces they need start in the background, side
-by side, and each test waits only for its own piece. Nothing is skipped or cached: each piece runs
-exactly as the test would run it itself, and a piece nobody selected does not run.
+by side, and each test waits only for its own piece. Each piece runs exactly as the test would run
+it itself; a piece nobody selected does not run, and neither does the piece of a test the
+verification record holds (tools/record_plugin.py: that test is reused, not run).
+
+The kernel matrix takes its reference variant from the suite's own checks: the snippets' and the
+generated files' renderings, and each page's own run (conftest.py's PageRecorder), when this
+process computes as the reference does; it renders the other variants.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import portability, sybil_notes
+from tools import portability, record_plugin, sybil_notes
 from tools.generated import generated_files
 from tools.notebooks import run_notebook
 from tools.page_build import build_page_in_child
@@ -67,8 +72,11 @@ def _outcome(fn, *args):
         return None, error
 
 
-def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
-    work: dict = {}
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the work of the selected tests (after -k and --page chose them, and the root
+    conftest.py marked what the verification record holds)."""
+    config, work = session.config, {}
+    items = record_plugin.running(session.items)  # what the record holds is reused: nothing to start for it
     names = {getattr(item, "originalname", None) for item in items}
     files = {item.nodeid.split("::")[0] for item in items}
     if any(f == "tests/test_site.py" or f.startswith("tests/browser/") for f in files):
@@ -81,7 +89,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         if getattr(item, "originalname", None) == "test_every_snippet_equals_its_rendering"
     ]
     if snippets:
-        work["snippets"] = future = _POOL.submit(shared_runner().render_files, snippets)
+        work["snippets"] = future = _POOL.submit(_timed, config, shared_runner().render_files, snippets)
 
         def alone(path: Path) -> str | None:
             result = next((r for r in future.result() if r.path == path), None)
@@ -92,24 +100,54 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     built = [_param(item, "page") for item in items if getattr(item, "originalname", None) == "test_the_page_builds_strict"]
     work["page_builds"] = {page: _POOL.submit(build_page_in_child, page) for page in dict.fromkeys(built)}
     if "test_every_generated_file_equals_its_rendering" in names:
-        work["generated"] = _POOL.submit(shared_runner().render_generated, generated_files())
+        work["generated"] = _POOL.submit(_timed, config, shared_runner().render_generated, generated_files())
     checked = [
         _param(item, "path") for item in items
         if getattr(item, "originalname", None) == "test_every_output_is_the_same_under_every_cpu_kernel_variant"
     ]
     if checked:
-        work["portability"] = _POOL.submit(_render_matrix, checked)
+        given = _references_from_own_checks(config, items, work, checked)
+        work["reference_given"] = given
+        work["portability"] = _POOL.submit(_render_matrix, config, checked, given)
     config.stash[WORK] = work
 
 
-def _render_matrix(paths: list[Path]) -> dict:
+def _timed(config: pytest.Config, render, paths: list[Path]):
+    """Render, and count each file's time for the record's summary of the slowest files."""
+    results = render(paths)
+    for result in results:
+        record_plugin.add_seconds(config, result.path, result.seconds)
+    return results
+
+
+def _references_from_own_checks(config, items, work, checked: list[Path]) -> set[Path]:
+    """The files whose reference rendering the suite's own checks give (so the matrix renders
+    only the other variants): the snippets and generated files rendered in this run, and the
+    pages whose every example runs here, when this process computes as the reference does."""
+    recorder = config.pluginmanager.get_plugin(sybil_notes.PageRecorder.NAME)
+    if recorder is None or not recorder.is_reference:
+        return set()
+    snippets = {_param(item, "path") for item in items if getattr(item, "originalname", None) == "test_every_snippet_equals_its_rendering"}
+    given = {p for p in checked if p in snippets}
+    if "generated" in work:
+        given |= {p for p in checked if p in set(generated_files())}
+    running_pages = {Path(item.path).resolve() for item in items if record_plugin.is_page_example(item)}
+    given |= {p for p in checked if p.suffix == ".md" and p.resolve() in running_pages}
+    return given
+
+
+def _render_matrix(config: pytest.Config, paths: list[Path], reference_given: set[Path]) -> dict:
     """The portability matrix of the selected files (tools/portability.py), variant after variant."""
     pages, generated = set(doc_pages()), set(generated_files())
-    return portability.render_matrix(
+    table = portability.render_matrix(
         snippets=[p for p in paths if p.suffix == ".py"],
         generated=[p for p in paths if p in generated],
         pages=[p for p in paths if p in pages],
+        reference_given=reference_given,
     )
+    for path, results in table.items():
+        record_plugin.add_seconds(config, path, sum(r.seconds for r in results.values()))
+    return table
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -152,12 +190,41 @@ def generated_renderings(request, runner) -> dict:
 
 
 @pytest.fixture(scope="session")
-def portability_matrix(request) -> dict:
-    """Every selected file rendered under every CPU kernel variant (started at collection)."""
+def portability_matrix(request):
+    """path -> that file rendered under every CPU kernel variant, in order (started at collection).
+
+    The reference variant comes from the suite's own check of the file where it ran here
+    (`_references_from_own_checks`); a page whose own run failed or did not run in full is
+    rendered under the reference here instead."""
     future: Future | None = _started(request, "portability")
     if future is None:
         pytest.fail("the portability matrix was not started at collection", pytrace=False)
-    return future.result()
+    table = future.result()
+    given = request.config.stash[WORK].get("reference_given", set())
+    reference = portability.variants()[0]
+
+    work = request.config.stash[WORK]
+
+    def own(path: Path) -> portability.Rendered | None:
+        if path.suffix == ".md":
+            recorder = request.config.pluginmanager.get_plugin(sybil_notes.PageRecorder.NAME)
+            blocks = recorder.blocks(path)
+            return None if blocks is None else portability.page_rendering({"blocks": blocks})
+        rendered = [r for name in ("snippets", "generated") if name in work for r in work[name].result()]
+        result = next(r for r in rendered if r.path == path)
+        blocks = ((str(result.path), 1, result.rendering),) if result.ok else ()
+        return portability.Rendered(blocks, result.error, result.seconds)
+
+    def results(path: Path) -> dict:
+        found = dict(table[path])
+        if path in given and reference not in found:
+            mine = own(path)
+            if mine is None:  # its own run did not complete here: render the reference now
+                mine = portability.render_matrix(pages=[path], every=[reference])[path][reference]
+            found[reference] = mine
+        return {variant: found[variant] for variant in portability.variants() if variant in found}
+
+    return results
 
 
 @pytest.fixture(scope="session")

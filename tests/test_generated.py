@@ -14,6 +14,7 @@ from tools.paths import ROOT, rel
 GENERATED = generated_files()
 
 
+@pytest.mark.reads("path")
 @pytest.mark.parametrize("path", GENERATED, ids=[rel(p) for p in GENERATED])
 def test_every_generated_file_equals_its_rendering(path, generated_renderings):
     """Diagrams and plots are checked like snippets: the file must equal what the code draws now."""

@@ -9,6 +9,7 @@ from tools.paths import ROOT, labs
 LABS = labs()
 
 
+@pytest.mark.reads("lab")
 @pytest.mark.parametrize("lab", LABS, ids=[p.relative_to(ROOT).as_posix() for p in LABS])
 def test_every_lab_notebook_runs(lab, executed_lab):
     notebook = executed_lab(lab)  # run_notebook(lab), started at collection (tests/conftest.py)

@@ -19,9 +19,10 @@ CHECKED = [*snippet_files(), *doc_pages(), *generated_files()]
 # The first test waits for the whole matrix (12 variants on an AVX-512 CPU): more than one test's
 # usual 600 s on a loaded 2-core machine.
 @pytest.mark.timeout(1800)
+@pytest.mark.reads("path", variants=True)
 @pytest.mark.parametrize("path", CHECKED, ids=[rel(p) for p in CHECKED])
 def test_every_output_is_the_same_under_every_cpu_kernel_variant(path, portability_matrix):
-    results = portability_matrix[path]
+    results = portability_matrix(path)
     assert list(results) == portability.variants(), "every variant rendered this file"
     if message := portability.compare(path, results):
         pytest.fail(message, pytrace=False)

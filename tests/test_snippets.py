@@ -13,6 +13,7 @@ from tools.paths import rel, snippet_files
 SNIPPETS = snippet_files()
 
 
+@pytest.mark.reads("path")
 @pytest.mark.parametrize("path", SNIPPETS, ids=[rel(p) for p in SNIPPETS])
 def test_every_snippet_equals_its_rendering(path, renderings):
     result = renderings[path]

@@ -15,7 +15,10 @@ def test_a_page_verified_as_it_is_now_gets_its_device_and_variants(tmp_path):
     path = verified.write("cpu", ENTRY, {PAGE: {"examples": True, "variants": True}}, folder=tmp_path)
     assert path.name.startswith("cpu-") and path.suffix == ".json"
     (said,) = verified.statements(PAGE, folder=tmp_path)
-    assert said == {"device": "CPU", "machine": "x86_64, Test CPU", "torch": "2.13.0+cpu", "variants": ENTRY["variants"]}
+    assert said == {
+        "device": "CPU", "machine": "x86_64, Test CPU", "torch": "2.13.0+cpu", "variants": ENTRY["variants"],
+        "run": {"at": None, "commit": None},
+    }
     verified.write("cuda", {**ENTRY, "machine": "NVIDIA H200", "variants": []}, {PAGE: {"examples": True, "variants": False}}, folder=tmp_path)
     assert [s["device"] for s in verified.statements(PAGE, folder=tmp_path)] == ["CPU", "CUDA"]
 
@@ -61,3 +64,14 @@ def test_a_run_without_the_matrix_keeps_an_earlier_matrix_claim_for_the_same_pag
     assert verified.statements(PAGE, folder=tmp_path)[0]["variants"] == ENTRY["variants"]
     verified.write("cpu", ENTRY, {PAGE: {"examples": True, "variants": False}}, folder=tmp_path)  # matrix failed
     assert verified.statements(PAGE, folder=tmp_path)[0]["variants"] == []
+
+
+def test_a_reused_result_names_the_run_that_produced_it_not_the_one_that_reused_it(tmp_path):
+    """A page whose result came from the verification record (tools/record.py) is cited with the
+    earlier run's machine, date and commit."""
+    earlier = {"id": "abc", "at": "2026-12-01 09:00 UTC", "machine": "x86_64, Earlier CPU", "commit": "1234567"}
+    passed = {"examples": True, "variants": True, "run": earlier}
+    verified.write("cpu", {**ENTRY, "machine": "x86_64, Reusing CPU"}, {PAGE: passed}, folder=tmp_path)
+    (said,) = verified.statements(PAGE, folder=tmp_path)
+    assert said["machine"] == "x86_64, Earlier CPU"
+    assert said["run"] == {"at": "2026-12-01 09:00 UTC", "commit": "1234567"}

@@ -133,7 +133,8 @@ def main(argv: list[str], root: Path, ensure_env: Callable[..., Path]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         record_file = Path(tmp) / "records.jsonl"
         env = child_env(**{RECORD_ENV: str(record_file)})
-        command = [str(python), "-m", "pytest", "-p", "tools.compat", "-q", *CHECKED, *extra]
+        # --fresh: every check renders under this torch (the verification record is not read).
+        command = [str(python), "-m", "pytest", "-p", "tools.compat", "-q", "--fresh", *CHECKED, *extra]
         code = subprocess.run(command, cwd=root, env=env).returncode
         text = record_file.read_text() if record_file.exists() else ""
     records = [json.loads(line) for line in text.splitlines() if line]

@@ -20,13 +20,16 @@ import itertools
 import os
 import platform
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools import outputs
 from tools.paths import rel
 
 THREADS = (1, 4)
+# The variables a variant sets that change arithmetic (the others only hide a GPU or make waiting
+# threads sleep).
+CPU_SETTINGS = ("ATEN_CPU_CAPABILITY", "MKL_CBWR", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 MKL_PATHS = ("COMPATIBLE", "AUTO")
 CAPABILITIES = ("default", "avx2", "avx512")  # x86-64; elsewhere torch has `default` alone here
 
@@ -130,6 +133,7 @@ class Rendered:
 
     blocks: tuple[tuple[str, int, str], ...]
     error: str | None = None
+    seconds: float = field(default=0.0, compare=False)  # how long it took to render
 
 
 def _first_difference(a: str, b: str) -> tuple[int, str, str]:
@@ -212,24 +216,48 @@ def render_matrix(
     pages: Iterable[Path] = (),
     every: list[Variant] | None = None,
     jobs: int = 2,
-    on_variant=None,
+    reference_given: Iterable[Path] = (),
 ) -> dict[Path, dict[Variant, Rendered]]:
-    """Render every file under every variant: {path: {variant: Rendered}} (variants in order)."""
-    from tools.runner import Runner
+    """Render every file under every variant: {path: {variant: Rendered}} (variants in order).
+
+    `jobs` variants render side by side, each in its own warm runner with one child at a time:
+    one variant's slowest page no longer leaves a core idle, and a runner's start (importing
+    torch) overlaps another's rendering. The files in `reference_given` are left out of the first
+    variant (the reference): the suite has rendered them already, in a process that computes as
+    the reference does."""
+    from concurrent.futures import ThreadPoolExecutor
 
     snippets, generated, pages = list(snippets), list(generated), list(pages)
     every = every or variants()
-    table: dict[Path, dict[Variant, Rendered]] = {}
-    for variant in every:
-        env = {k: v for k, v in os.environ.items() if k not in ("ATEN_CPU_CAPABILITY", "MKL_CBWR")}
-        with Runner(jobs=jobs, env={**env, **variant.env()}) as runner:
-            results = runner.render_files(snippets) + runner.render_generated(generated)
+    given = set(reference_given)
+
+    def render(number: int) -> dict[Path, Rendered]:
+        from tools.runner import Runner
+
+        variant, skip = every[number], (given if number == 0 else set())
+        env = {k: v for k, v in os.environ.items() if k not in CPU_SETTINGS}
+        found: dict[Path, Rendered] = {}
+        with Runner(jobs=1, env={**env, **variant.env()}) as runner:
+            todo = [p for p in pages if p not in skip]  # the slowest first
+            for path, answer in zip(todo, runner.render_pages(todo)):
+                found[path] = page_rendering(answer)
+            results = runner.render_files([p for p in snippets if p not in skip])
+            results += runner.render_generated([p for p in generated if p not in skip])
             for result in results:
                 blocks = ((str(result.path), 1, result.rendering),) if result.ok else ()
-                table.setdefault(result.path, {})[variant] = Rendered(blocks, result.error)
-            for path, answer in zip(pages, runner.render_pages(pages)):
-                blocks = tuple((b["file"], b["line"], b["text"]) for b in answer.get("blocks", []))
-                table.setdefault(path, {})[variant] = Rendered(blocks, answer.get("error"))
-        if on_variant is not None:
-            on_variant(variant)
+                found[result.path] = Rendered(blocks, result.error, result.seconds)
+        return found
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="kernel-matrix") as pool:
+        rendered = list(pool.map(render, range(len(every))))
+    table: dict[Path, dict[Variant, Rendered]] = {}
+    for variant, found in zip(every, rendered):
+        for path, result in found.items():
+            table.setdefault(path, {})[variant] = result
     return table
+
+
+def page_rendering(answer: dict) -> Rendered:
+    """A page's rendering as `Runner.render_pages` or the suite's own run of the page gives it."""
+    blocks = tuple((b["file"], b["line"], b["text"]) for b in answer.get("blocks", []))
+    return Rendered(blocks, answer.get("error"), answer.get("seconds", 0.0))

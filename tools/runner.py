@@ -48,6 +48,7 @@ class Result:
     path: Path
     rendering: str | None  # the file with its output placed, when it ran cleanly
     error: str | None  # what went wrong, naming the file and line: raised, wrote to stderr, timed out
+    seconds: float = 0.0  # how long its child ran
 
     @property
     def ok(self) -> bool:
@@ -199,12 +200,13 @@ def serve() -> None:
                 if chunk:
                     running[fd][2].append(chunk)
                     continue
-                index, pid, chunks, _ = running.pop(fd)
+                index, pid, chunks, started = running.pop(fd)
                 selector.unregister(fd)
                 os.close(fd)
                 _, status = os.waitpid(pid, 0)
                 data = b"".join(chunks)
                 results[index] = json.loads(data) if data else {"error": f"the child died (status {status})"}
+                results[index]["seconds"] = time.monotonic() - started
             for fd, (index, pid, _, started) in list(running.items()):
                 if time.monotonic() - started > TIMEOUT_S:
                     os.kill(pid, 9)
@@ -296,6 +298,11 @@ class Runner:
 
 
 def _result(path: Path, answer: dict) -> Result:
+    result = _judged(path, answer)
+    return Result(result.path, result.rendering, result.error, answer.get("seconds", 0.0))
+
+
+def _judged(path: Path, answer: dict) -> Result:
     where = rel(path)
     if answer.get("error") and answer.get("rendering") is None:
         error = answer["error"]

@@ -236,15 +236,31 @@ def parsers() -> list:
     return [NotesPythonParser(), SkipParser()]
 
 
+def block_of(example: Example, recorded: list, before: int, error: BaseException | None) -> dict | None:
+    """What one example contributes to a page's rendering, compared across CPU kernel variants:
+    a code block's rendering (recorded by CheckedOutputEvaluator), a doctest's failure report
+    ("" when it passed), or what a block raised; None for an example that renders nothing."""
+    path = str(Path(example.path).resolve())
+    if error is not None and not isinstance(error, SybilFailure):
+        return {"file": path, "line": example.line, "text": f"raised {type(error).__name__}: {error}"}
+    if len(recorded) > before:
+        file, line, text = recorded[-1]
+        return {"file": file, "line": line, "text": text}
+    failure = str(error) if error is not None else ""
+    if failure or isinstance(example.parsed, doctest.Example):  # a doctest, or a block that raised
+        return {"file": path, "line": example.line, "text": failure}
+    return None
+
+
 def render_page(path: Path) -> dict:
     """Run a page's examples in order, as the suite does, and return what each printed.
 
     {"blocks": [{"file", "line", "text"}]}: a code block's rendering, or a doctest's failure
     report ("" when it passed); skipped examples are left out. tools/portability.py compares
-    these across CPU kernel variants.
+    these across CPU kernel variants; the suite's own run of a page records the same blocks
+    (PageRecorder) as the matrix's reference.
     """
     from sybil import Sybil
-    from sybil.example import SybilFailure
 
     found = parsers()
     recorder: list[tuple[str, int, str]] = []
@@ -255,16 +271,64 @@ def render_page(path: Path) -> dict:
         before = len(recorder)
         try:
             example.evaluate()
-            failure = ""
-        except SybilFailure as error:
-            failure = str(error)
-        except Exception as error:  # noqa: BLE001 - compared across variants like any output
-            failure = f"raised {type(error).__name__}: {error}"
-            blocks.append({"file": str(path), "line": example.line, "text": failure})
-            continue
-        if len(recorder) > before:
-            file, line, text = recorder[-1]
-            blocks.append({"file": file, "line": line, "text": text})
-        elif failure or isinstance(example.parsed, doctest.Example):  # a doctest, or a block that raised
-            blocks.append({"file": str(path), "line": example.line, "text": failure})
+            error = None
+        except Exception as raised:  # noqa: BLE001 - compared across variants like any output
+            error = raised
+        if (block := block_of(example, recorder, before, error)) is not None:
+            blocks.append(block)
     return {"blocks": blocks}
+
+
+class PageRecorder:
+    """The suite's own run of each page, recorded as `render_page` would return it, so that the
+    kernel matrix takes it as its reference variant instead of rendering the page once more.
+
+    The root conftest.py registers it as a plugin (its pytest_runtest_call wraps each example).
+    `blocks(page)` is the
+    page's rendering once every one of its examples ran here without failing, else None (part of
+    the page was deselected, reused from the record or failed: the matrix renders it itself).
+    """
+
+    NAME = "page-recorder"  # its name among the run's plugins
+
+    def __init__(self, evaluator: CheckedOutputEvaluator):
+        # Set by the root conftest.py: whether this process computes as the matrix's reference
+        # variant does (else nothing recorded here is a reference), and each page's number of
+        # examples.
+        self.is_reference = False
+        self.examples: dict[Path, int] = {}
+        self.recorded: list[tuple[str, int, str]] = []
+        evaluator.record = self.recorded
+        self._blocks: dict[Path, list[dict]] = {}
+        self._ran: dict[Path, set[int]] = {}
+        self._failed: set[Path] = set()
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item):
+        example = getattr(item, "example", None)
+        if example is None or type(item).__name__ != "SybilItem":
+            return (yield)
+        page, before = Path(example.path).resolve(), len(self.recorded)
+        try:
+            result = yield
+        except BaseException as error:
+            self._note(page, example, before, error)
+            raise
+        self._note(page, example, before, None)
+        return result
+
+    def _note(self, page: Path, example: Example, before: int, error: BaseException | None) -> None:
+        from unittest import SkipTest
+
+        if error is not None and not isinstance(error, SkipTest):
+            self._failed.add(page)
+        if (block := block_of(example, self.recorded, before, error)) is not None:
+            self._blocks.setdefault(page, []).append(block)
+        self._ran.setdefault(page, set()).add(id(example))
+
+    def blocks(self, page: Path) -> list[dict] | None:
+        """The page's blocks, when every example of it ran here and none failed."""
+        page = Path(page).resolve()
+        if not self.is_reference or page in self._failed or len(self._ran.get(page, ())) != self.examples.get(page):
+            return None
+        return self._blocks.get(page, [])

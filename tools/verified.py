@@ -71,8 +71,10 @@ def write(device: str, entry: dict, pages: dict[str, dict], folder: Path | None 
 
 def statements(page: str, folder: Path | None = None) -> list[dict]:
     """What the records say of `page` (`docs/…md`), one entry per device whose record holds the
-    page as it is now: {"device", "machine", "torch", "variants"} (variants: the CPU kernel
-    variants the page's output was identical under, or [])."""
+    page as it is now: {"device", "machine", "torch", "variants", "run"} (variants: the CPU kernel
+    variants the page's output was identical under, or []; run: when and at which commit the
+    result was produced, and machine the machine that produced it, which for a result reused from
+    the verification record is that earlier run's, never the reusing one's)."""
     folder = folder or records_dir()
     if not folder.is_dir():
         return []
@@ -86,10 +88,12 @@ def statements(page: str, folder: Path | None = None) -> list[dict]:
         digest = digest or page_digest(ROOT / page)
         if passed.get("digest") != digest or not passed.get("examples"):
             continue
+        run = passed.get("run") or {}
         found.append(
             {
                 "device": DEVICE_NAMES.get(record["device"], record["device"]),
-                "machine": record.get("machine", "unknown machine"),
+                "machine": run.get("machine") or record.get("machine", "unknown machine"),
+                "run": {"at": run.get("at"), "commit": run.get("commit")},
                 "torch": record["torch"],
                 "variants": record.get("variants", []) if passed.get("variants") else [],
             }

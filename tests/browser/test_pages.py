@@ -22,6 +22,7 @@ SEARCH_TERMS = ["requires_grad", "logits", "CrossEntropyLoss"]
 
 
 @pytest.mark.build
+@pytest.mark.reads("source", site=True)
 @pytest.mark.parametrize(("path", "source"), PAGES, ids=[page_id(url) for url, _ in PAGES])
 def test_page_renders_in_both_schemes_and_on_a_phone(tour, path, source):
     """No console error, nothing fetched from another host, maths/diagrams/images rendered, nothing
@@ -34,6 +35,7 @@ CODE_PAGES = [(url, source) for url, source in PAGES if "```py" in source.read_t
 
 
 @pytest.mark.build
+@pytest.mark.reads("source", site=True)
 @pytest.mark.parametrize(("path", "source"), CODE_PAGES, ids=[page_id(url) for url, _ in CODE_PAGES])
 def test_copy_buttons_give_code_that_runs(tour, runner, tmp_path, path, source):
     """Every Python block's copy button, clicked in page order by the tour, gives code that runs as
@@ -70,6 +72,7 @@ def test_search_finds_the_pages(visit, term):
 
 
 @pytest.mark.build
+@pytest.mark.reads("source", site=True)
 @pytest.mark.parametrize(("path", "source"), LABS, ids=[page_id(url) for url, _ in LABS])
 def test_lab_download_is_an_exercises_notebook_that_runs(visit, tmp_path, path, source):
     """The download button gives a valid .ipynb without the solutions, and it runs."""
@@ -92,6 +95,7 @@ def test_lab_download_is_an_exercises_notebook_that_runs(visit, tmp_path, path, 
 
 
 @pytest.mark.build
+@pytest.mark.reads("source", site=True)
 @pytest.mark.parametrize(("path", "source"), LABS, ids=[page_id(url) for url, _ in LABS])
 def test_lab_solutions_stay_folded_until_opened(tour, path, source):
     """Each run of `solution` cells is in a closed box when the page opens, so the reader can try first."""
