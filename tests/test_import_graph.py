@@ -10,7 +10,12 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from tools.paths import ROOT
+
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["tools", "tests"])
 
 
 def tools_modules(root: Path) -> dict[str, Path]:

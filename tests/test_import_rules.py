@@ -20,6 +20,9 @@ PRE_VENV = ["dev", "tools.commands", "tools.scaffold", "tools.serve", "tools.com
 
 PROBE = """
 import json, sys
+
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["tools", "tests"])
 before = set(sys.modules)
 __import__(sys.argv[1])
 print(json.dumps(sorted(set(sys.modules) - before)))

@@ -19,6 +19,9 @@ import pytest
 from tools import record
 from tools.paths import ROOT
 
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["docs/autograd/gradcheck.md"])
+
 SNIPPET = "snippets/autograd/gradcheck_builtin.py"
 PAGE = "docs/autograd/gradcheck.md"
 

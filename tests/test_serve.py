@@ -18,7 +18,11 @@ import pytest
 from tests.test_bad_input import scratch_site
 from tools.paths import ROOT
 
-pytestmark = [pytest.mark.build, pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")]
+pytestmark = [
+    pytest.mark.reads(files=["tests/test_bad_input.py", "docs/assets"]),  # besides the engine (tools/record_plugin.py)
+    pytest.mark.build,
+    pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals"),
+]
 
 GOOD = "# Home\n\nAll fine.\n"
 BROKEN = '# Home\n\n```python\n--8<-- "nope.py:setup"\n```\n'

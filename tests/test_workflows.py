@@ -20,6 +20,9 @@ import pytest
 
 from tools.paths import ROOT
 
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=[".github"])
+
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)(?P<comment>.*)$")

@@ -54,7 +54,7 @@ FORMAT = 1  # bump when an entry's meaning changes: every older entry is then ig
 # The engine: the code that renders and compares, and everything it is configured by.
 ENGINE_GLOBS = (
     "tools/**/*.py", "tools/**/*.html", "tools/**/*.js", "tools/**/*.css",
-    "conftest.py", "tests/conftest.py", "tests/browser/conftest.py", "tests/browser/tour.py",
+    "dev.py", "conftest.py", "tests/conftest.py", "tests/browser/conftest.py", "tests/browser/tour.py",
     "pyproject.toml", "requirements.lock", "mkdocs.yml",
 )
 # What "every source file" means for a check that reads the whole repository (a test of the

@@ -142,16 +142,27 @@ def _chromium_version() -> str:
         return "unknown"
 
 
+def _declared_files(names) -> set[Path]:
+    """The files a `files=` declaration names: a page with what it includes, a snippet with what it
+    imports, a folder with every file under it."""
+    found: set[Path] = set()
+    for name in names:
+        path = ROOT / name
+        if path.is_dir():
+            found |= {p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+        else:
+            found |= _inputs_of_file(path)
+    return found
+
+
 def describe(item: pytest.Item) -> tuple[dict[str, str], dict]:
-    """(the digests of the files a test reads, what else its key holds)."""
-    if is_page_example(item):
-        return record.digest_files(record.page_inputs(Path(item.path))), {}
+    """(the digests of the files a test reads, what else its key holds), from its `reads` marker:
+    `reads("param", …)` the file its parameter names, `files=[…]` repository paths (a folder: every
+    file under it), `site=True` what every built page shares, `variants=True` the kernel matrix."""
     marker = item.get_closest_marker("reads")
-    if marker is None:  # a test of the engine: it may read anything
-        return record.digest_files(record.source_files()), {}
-    (param,) = marker.args
-    target = _param(item, param)
-    inputs = _inputs_of_file(Path(target)) | {Path(item.path)}
+    inputs = {Path(item.path)} | _declared_files(marker.kwargs.get("files", ()))
+    for param in marker.args:
+        inputs |= _inputs_of_file(Path(_param(item, param)))
     extra = {}
     if marker.kwargs.get("site"):
         inputs |= _site_inputs()

@@ -10,6 +10,9 @@ from torch import nn
 
 from snippets.activations.derivatives import ACTIVATIONS
 
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["snippets/activations", "docs/activations"])
+
 
 @pytest.mark.parametrize("name", list(ACTIVATIONS))
 def test_closed_form_derivative_matches_autograd_on_a_dense_grid(name):

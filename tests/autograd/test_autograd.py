@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 import torch
 
 from tools.diagrams import run_snippet
+
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["snippets/autograd", "docs/autograd"])
 
 
 def test_hand_derived_gradients_hold_at_many_points():

@@ -14,6 +14,9 @@ import pytest
 
 from tests.browser.tour import run_tour
 
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["tests/browser", "docs/assets"])
+
 LONG = "x = " + " + ".join(["1"] * 80)
 DEFECTS = f"""<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head>

@@ -11,6 +11,9 @@ from torch import nn
 
 from snippets.networks.notes_net import Net
 
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["snippets/networks", "docs/networks"])
+
 
 @pytest.mark.parametrize("bias", [True, False])
 @pytest.mark.parametrize(("n_in", "n_out"), [(1, 1), (10, 20), (20, 4), (784, 512)])

@@ -13,6 +13,9 @@ from torch import nn
 from snippets.training.deep_mlp import deep_mlp, weight_grad_norms
 from snippets.training.probes import activations, dead_units, spread
 
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["snippets/training", "docs/training"])
+
 
 def batchnorm_mlp(activation, depth=20, width=64, classes=10):
     """The page's network (snippets/training/batchnorm_sigmoid.py, which trains when imported)."""
