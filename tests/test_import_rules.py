@@ -18,11 +18,11 @@ from tools.paths import ROOT
 
 PRE_VENV = ["dev", "tools.commands", "tools.scaffold", "tools.serve", "tools.compat"]
 
-PROBE = """
-import json, sys
-
 # All it reads besides the engine (the verification record's key: tools/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["tools", "tests"])
+
+PROBE = """
+import json, sys
 before = set(sys.modules)
 __import__(sys.argv[1])
 print(json.dumps(sorted(set(sys.modules) - before)))
