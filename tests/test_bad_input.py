@@ -21,6 +21,9 @@ from tools.paths import ROOT
 from tools.site import build_site
 from tools.sybil_notes import NotesPythonParser, runnable_for
 
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["snippets/autograd/backward_scalar.py", "docs/assets"])
+
 
 def scratch_site(tmp_path: Path, pages: dict[str, str], snippets: dict[str, str] | None = None) -> Path:
     """A site in tmp_path with this repository's configuration, and only the given pages."""

@@ -6,6 +6,9 @@ import pytest
 
 from tools.bench import BENCHMARKS, write_section
 
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["BENCHMARKS.md"])
+
 
 def test_a_section_is_replaced_between_its_markers_and_nothing_else(tmp_path):
     path = tmp_path / "BENCHMARKS.md"

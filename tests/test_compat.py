@@ -15,6 +15,9 @@ import pytest
 from tools import compat
 from tools.paths import ROOT
 
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=[".gitignore", ".github", "docs/index.md", "docs/networks/devices.md"])
+
 
 def test_lock_with_torch_replaces_only_the_torch_pin():
     lock = (ROOT / "requirements.lock").read_text()

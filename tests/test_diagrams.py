@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tools import diagrams
 from tools.paths import ROOT
+
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["snippets/autograd"])
 
 
 def test_graph_diagram_matches_grad_fn():

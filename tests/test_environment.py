@@ -9,9 +9,13 @@ import platform
 import subprocess
 import sys
 
+import pytest
 import torch
 
 from tools.paths import ROOT
+
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["README.md"])
 
 
 def _dev():

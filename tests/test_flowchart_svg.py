@@ -12,6 +12,9 @@ from tools import diagrams
 from tools.flowchart_svg import FlowchartError, parse, render
 from tools.paths import ROOT
 
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["snippets/autograd/backprop_graph.mmd"])
+
 SVG = "{http://www.w3.org/2000/svg}"
 
 

@@ -17,6 +17,9 @@ from tools.paths import ROOT
 from tools.regen import regenerate, two_runners
 from tools.runner import Runner
 
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["snippets/autograd/backward_scalar.py", "snippets/networks/net_module.py"])
+
 BACKWARD_SCALAR = (ROOT / "snippets/autograd/backward_scalar.py").read_text()
 
 

@@ -31,6 +31,7 @@ def test_every_output_is_the_same_under_every_cpu_kernel_variant(path, portabili
 AVX512 = {"avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512dq"}
 
 
+@pytest.mark.reads(files=[])
 def test_the_matrix_is_every_kernel_choice_the_cpu_has():
     on_avx512 = portability.variants(flags=AVX512, machine="x86_64")
     assert len(on_avx512) == 12
@@ -57,6 +58,7 @@ print("the sum is finite:", numbers.sum().isfinite().item())
 """
 
 
+@pytest.mark.reads(files=[])
 def test_a_float32_sum_at_full_precision_fails_naming_its_line(tmp_path: Path):
     planted = tmp_path / "sum_at_full_precision.py"
     planted.write_text(PLANTED)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
 from material.plugins.search.plugin import SearchIndex
 
 from tools import rebuild_cache
+
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=[])
 
 
 def _page(content: str) -> SimpleNamespace:

@@ -1,6 +1,11 @@
 """The vendored KaTeX files are exactly the released ones recorded in SHA256SUMS."""
 
+import pytest
+
 from tools import vendor
+
+# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+pytestmark = pytest.mark.reads(files=["docs/assets/vendor"])
 
 
 def test_vendored_assets_match_their_recorded_hashes():
