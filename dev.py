@@ -242,6 +242,9 @@ COMMANDS = {
     "compat": cmd_compat,
 }
 NEEDS_NO_VENV = {"new", "compat"}  # scaffolding needs nothing installed; compat builds its own venv
+# Commands that run code reading Fashion-MNIST (`root="data"`): the files are placed and checked
+# first (tools/fashion_mnist.py), never downloaded by the tests.
+NEEDS_DATA = {"serve", "test", "regen", "build", "bench"}
 
 
 def main() -> int:
@@ -256,6 +259,14 @@ def main() -> int:
         return 0
     if command not in NEEDS_NO_VENV:
         ensure_env()
+    if command in NEEDS_DATA:
+        from tools import fashion_mnist  # standard library only
+
+        try:
+            fashion_mnist.ensure(PYTHON)
+        except fashion_mnist.DataError as error:
+            print(f"[dev] {error}", file=sys.stderr)
+            return 1
     return COMMANDS[command](argv)
 
 
