@@ -112,8 +112,8 @@ import os
 import torch
 
 print(hasattr(torch, "shared_by_accident"), torch.get_default_dtype(), os.listdir("."))
-#> False torch.float32 []
-"""
+#> False torch.float32 ['data']
+"""  # a fresh folder, holding only `data`: the link to the checked Fashion-MNIST files
 
 
 def test_a_snippet_sees_nothing_another_snippet_did(tmp_path, runner, pair):
