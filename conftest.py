@@ -186,8 +186,36 @@ PARSERS = parsers()
 # The suite's own run of each page, recorded as the matrix's reference variant (tests/conftest.py).
 RECORDER = PageRecorder(PARSERS[0].evaluator)
 
+_PAGE_FOLDERS: dict[int, tuple[str, str]] = {}
+
+
+def _enter_page_folder(namespace: dict) -> None:
+    """A page's examples run from a new empty folder, as a reader pasting them does and as the
+    kernel matrix's children run them: what a block writes (a saved model) lands there, never in
+    the repository; `data` there is the checked Fashion-MNIST files (tools/fashion_mnist.py). The
+    suite's other work never depends on this process's folder (each subprocess names its own)."""
+    import tempfile
+
+    from tools import fashion_mnist
+
+    folder = tempfile.mkdtemp(prefix="page-cwd-")
+    _PAGE_FOLDERS[id(namespace)] = (os.getcwd(), folder)
+    os.chdir(folder)
+    fashion_mnist.linked_here()
+
+
+def _leave_page_folder(namespace: dict) -> None:
+    import shutil
+
+    back, folder = _PAGE_FOLDERS.pop(id(namespace))
+    os.chdir(back)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 pytest_collect_file = Sybil(
     parsers=PARSERS,
     patterns=["*.md"],
     path="docs",
+    setup=_enter_page_folder,
+    teardown=_leave_page_folder,
 ).pytest()
