@@ -1,0 +1,63 @@
+"""Figures of the images chapter (Fashion-MNIST), drawn from its snippets' own data and models."""
+
+from __future__ import annotations
+
+from tools.plots import Chart, Heatmap, ImageGrid, Line, Plot, run_snippet
+
+PER_CLASS = 6
+
+
+def _examples() -> list[ImageGrid]:
+    run = run_snippet("images/one_sample.py")
+    data, targets, classes = run["training_data"].data, run["training_data"].targets, run["training_data"].classes
+    rows = []
+    for label in range(len(classes)):
+        first = (targets == label).nonzero().flatten()[:PER_CLASS].tolist()  # the first ones, in file order
+        rows.append([data[i].tolist() for i in first])
+    return [ImageGrid(f"The first {PER_CLASS} training images of each class", rows, classes)]
+
+
+def _curves() -> list[Chart]:
+    histories = run_snippet("images/recipes.py")["histories"]
+    charts_train, charts_val = [], []
+    for name, history in histories.items():
+        losses = history["train"]
+        steps = list(range(1, len(losses) + 1))
+        charts_train.append(Line(name, steps, losses))
+        per_epoch = len(losses) // (len(history["val"]) - 1)
+        epochs = [per_epoch * k for k in range(len(history["val"]))]
+        charts_val.append(Line(name, epochs, [100 * correct / 1000 for _, correct in history["val"]]))
+    return [
+        Chart(title="Training loss of each batch", xlabel="step", ylabel="cross-entropy loss",
+              lines=charts_train, ylim=(0.0, 2.5)),
+        Chart(title="Validation accuracy, 1000 held-out images", xlabel="step",
+              ylabel="% right", lines=charts_val, ylim=(0.0, 100.0)),
+    ]
+
+
+def _evaluation() -> dict:
+    return run_snippet("images/evaluate.py")
+
+
+def _confusion() -> list[Heatmap]:
+    run = _evaluation()
+    return [Heatmap("Confusion matrix, 2000 test images", "predicted class", "true class",
+                    run["classes"], run["confusion"].tolist())]
+
+
+def _misclassified() -> list[ImageGrid]:
+    run = _evaluation()
+    images, captions = [], []
+    for row in run["wrong_examples"]:
+        images.append([image for image, _ in row])
+        captions.append([caption for _, caption in row])
+    return [ImageGrid("Misclassified test images: true class, prediction", images,
+                      [f"{k + 1}" for k in range(len(images))], captions)]
+
+
+PLOTS = [
+    Plot("images/plots/examples", _examples),
+    Plot("images/plots/recipes", _curves, columns=2),
+    Plot("images/plots/confusion-matrix", _confusion),
+    Plot("images/plots/misclassified", _misclassified),
+]
