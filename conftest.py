@@ -35,6 +35,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     page_check.configure(config)
+    _fashion_mnist_in_place()
     asked = config.getoption("--device")
     if asked == "cpu":
         # Hide every CUDA GPU from this process and from the snippets and kernels it starts,
@@ -51,6 +52,19 @@ def pytest_configure(config: pytest.Config) -> None:
             "Leave --device out to verify on the device the snippets pick."
         )
     config.stash[DEVICE_KEY] = picked_type
+
+
+def _fashion_mnist_in_place() -> None:
+    """The checked Fashion-MNIST files, and `data` at the root pointing at them, for the pages'
+    `root="data"` (tools/fashion_mnist.py; dev.py has done it already, unless pytest was run alone)."""
+    import sys
+
+    from tools import fashion_mnist
+
+    try:
+        fashion_mnist.ensure(Path(sys.executable))
+    except fashion_mnist.DataError as error:
+        raise pytest.UsageError(str(error)) from None
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -62,9 +62,11 @@ def _norm(name: str) -> str:
 def _split_lock(lock: Path) -> tuple[str, list[str], set[str]]:
     """The lock as (hash-checked requirements text, the unhashed pins, every pinned name).
 
-    Every pin but torch carries the sha256 of each file it may install (tools/lock_hashes.py).
-    torch's file differs per platform and per index (PyPI's CUDA build on Linux x86_64, the CPU
-    build from PyTorch's CPU index, macOS and Windows wheels), so it is pinned by version only.
+    Every pin but torch and torchvision carries the sha256 of each file it may install
+    (tools/lock_hashes.py). Their files differ per platform and per index (PyPI's CUDA build on
+    Linux x86_64, the CPU build from PyTorch's CPU index, macOS and Windows wheels), so they are
+    pinned by version only and installed together, from one index (a torchvision built against
+    another torch build fails to load its compiled ops).
     """
     hashed, unhashed, names = [], [], set()
     for entry in lock.read_text().replace("\\\n", " ").splitlines():
@@ -81,16 +83,17 @@ import importlib.metadata as md, json, re, sys
 from packaging.requirements import Requirement
 norm = lambda n: re.sub(r"[-_.]+", "-", n).lower()
 dists = {norm(d.metadata["Name"]): d for d in md.distributions()}
-keep, todo = set(), ["torch"]
-while todo:  # torch's own runtime dependencies (on Linux x86_64 from PyPI: the CUDA wheels it pins)
-    name = todo.pop()
-    if name in keep or name not in dists:
+keep, seen, todo = set(), set(), [("torch", ()), ("torchvision", ())]
+while todo:  # their own runtime dependencies (on Linux x86_64 from PyPI: the CUDA wheels torch pins,
+    name, extras = todo.pop()  # some through extras: torch 2.14 needs cuda-toolkit[cublas,cudart,...])
+    if (name, extras) in seen or name not in dists:
         continue
+    seen.add((name, extras))
     keep.add(name)
     for line in dists[name].requires or []:
         req = Requirement(line)
-        if req.marker is None or req.marker.evaluate({"extra": ""}):
-            todo.append(norm(req.name))
+        if req.marker is None or any(req.marker.evaluate({"extra": e}) for e in ("", *extras)):
+            todo.append((norm(req.name), tuple(sorted(req.extras))))
 import torch
 build = f"CUDA {torch.version.cuda}" if torch.version.cuda else "ROCm" if torch.version.hip else "CPU"
 print(json.dumps({"installed": sorted(dists), "torch": sorted(keep), "version": torch.__version__, "build": build}))
@@ -144,7 +147,8 @@ def ensure_env(env_dir: Path = VENV, lock_text: str | None = None) -> Path:
                 "your platform or Python is one tools/lock_hashes.py does not cover yet: add it to PLATFORMS "
                 "or PYTHONS there and run `python3 -m tools.lock_hashes`."
             )
-        # 2. torch, from whichever index the environment names (PIP_INDEX_URL / PIP_EXTRA_INDEX_URL);
+        # 2. torch and torchvision, from whichever index the environment names
+        #    (PIP_INDEX_URL / PIP_EXTRA_INDEX_URL);
         #    its dependencies are held to the lock; only the build's own pinned extras (the CUDA
         #    wheels of PyPI's Linux build) can be added.
         subprocess.run([*pip, "install", "--quiet", "-c", str(constraints), *unhashed], check=True)
@@ -238,6 +242,9 @@ COMMANDS = {
     "compat": cmd_compat,
 }
 NEEDS_NO_VENV = {"new", "compat"}  # scaffolding needs nothing installed; compat builds its own venv
+# Commands that run code reading Fashion-MNIST (`root="data"`): the files are placed and checked
+# first (tools/fashion_mnist.py), never downloaded by the tests.
+NEEDS_DATA = {"serve", "test", "regen", "build", "bench"}
 
 
 def main() -> int:
@@ -252,6 +259,14 @@ def main() -> int:
         return 0
     if command not in NEEDS_NO_VENV:
         ensure_env()
+    if command in NEEDS_DATA:
+        from tools import fashion_mnist  # standard library only
+
+        try:
+            fashion_mnist.ensure(PYTHON)
+        except fashion_mnist.DataError as error:
+            print(f"[dev] {error}", file=sys.stderr)
+            return 1
     return COMMANDS[command](argv)
 
 

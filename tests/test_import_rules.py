@@ -16,7 +16,7 @@ import pytest
 
 from tools.paths import ROOT
 
-PRE_VENV = ["dev", "tools.commands", "tools.scaffold", "tools.serve", "tools.compat"]
+PRE_VENV = ["dev", "tools.commands", "tools.scaffold", "tools.serve", "tools.compat", "tools.fashion_mnist"]
 
 PROBE = """
 import json, sys

@@ -5,10 +5,10 @@
 Run it after changing a pin. It only uses `pip download --no-deps` (the ordinary client, the same
 index settings as an install): each pin once for this machine, and each pin that ships compiled
 wheels once per platform and Python version below, so a contributor on any of them installs files
-whose hashes the lock records. torch is the exception: its file differs per platform *and* per
-index (PyPI's CUDA build on Linux x86_64, the CPU build from PyTorch's CPU index, macOS and
-Windows wheels), so its line stays a plain version pin, installed on its own and checked after
-install (see `dev.py`).
+whose hashes the lock records. torch and torchvision are the exception: their files differ per
+platform *and* per index (PyPI's CUDA build on Linux x86_64, the CPU build from PyTorch's CPU
+index, macOS and Windows wheels), so their lines stay plain version pins, installed on their own
+and checked after install (see `dev.py`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 from tools.paths import ROOT
 
 LOCK = ROOT / "requirements.lock"
-UNHASHED = {"torch"}
+UNHASHED = {"torch", "torchvision"}
 PYTHONS = ("3.11", "3.12", "3.13", "3.14")
 # pip download takes each --platform literally (manylinux_2_28 does not match a manylinux_2_24
 # wheel), so the manylinux levels wheels ship at are listed one by one: 2014 (= 2_17), 2_24

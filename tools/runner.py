@@ -6,7 +6,8 @@ Importing torch takes a second or more; running a snippet takes milliseconds. So
 request forks a child that starts from that state. Each child, like `python -W error snippet.py`
 run by a reader from an empty directory:
 
-* runs in a new empty temporary directory, with `sys.argv` and `sys.path[0]` set for the file;
+* runs in a new empty temporary directory, with `sys.argv` and `sys.path[0]` set for the file
+  (empty but for `data`, a link to the checked Fashion-MNIST files: tools/fashion_mnist.py);
 * has warnings as errors (the server was started with `-W error` and nothing changed the filters);
 * executes the file as `__main__` in a fresh module: torch is imported, but a snippet that forgot
   `import torch` still fails with a NameError, and nothing another snippet did is visible (each
@@ -79,7 +80,7 @@ def _in_child(request: dict) -> dict:
     import tempfile
     import types
 
-    from tools import outputs
+    from tools import fashion_mnist, outputs
 
     # A new process draws fresh seeds: so does each child (else all children would share one).
     random.seed()
@@ -88,6 +89,7 @@ def _in_child(request: dict) -> dict:
     if "torch" in sys.modules:
         sys.modules["torch"].seed()
     os.chdir(tempfile.mkdtemp(prefix="snippet-cwd-"))
+    fashion_mnist.linked_here()  # FashionMNIST(root="data", download=True) reads the checked files
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     # Anything written to the real stdout or stderr (C code included) lands in these files.
