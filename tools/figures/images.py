@@ -29,9 +29,9 @@ def _curves() -> list[Chart]:
         charts_val.append(Line(name, epochs, [100 * correct / 1000 for _, correct in history["val"]]))
     return [
         Chart(title="Training loss of each batch", xlabel="step", ylabel="cross-entropy loss",
-              lines=charts_train, ylim=(0.0, 2.5)),
+              lines=charts_train, xlim=(0.0, 64.0), ylim=(0.0, 2.5)),
         Chart(title="Validation accuracy, 1000 held-out images", xlabel="step",
-              ylabel="% right", lines=charts_val, ylim=(0.0, 100.0)),
+              ylabel="% right", lines=charts_val, xlim=(0.0, 64.0), ylim=(0.0, 100.0)),
     ]
 
 
@@ -46,13 +46,18 @@ def _confusion() -> list[Heatmap]:
 
 
 def _misclassified() -> list[ImageGrid]:
+    """The first 18 mistakes in test-set order, captioned with the truth and the prediction."""
     run = _evaluation()
+    classes, pixels = run["classes"], run["test_data"].data
+    labels, predictions, probabilities = run["labels"], run["predictions"], run["probabilities"]
+    wrong = run["wrong"][:18].tolist()
     images, captions = [], []
-    for row in run["wrong_examples"]:
-        images.append([image for image, _ in row])
-        captions.append([caption for _, caption in row])
-    return [ImageGrid("Misclassified test images: true class, prediction", images,
-                      [f"{k + 1}" for k in range(len(images))], captions)]
+    for start in range(0, len(wrong), 6):
+        row = wrong[start : start + 6]
+        images.append([pixels[i].tolist() for i in row])
+        captions.append([[classes[labels[i]], f"→ {classes[predictions[i]]} {probabilities[i].max().item():.2f}"]
+                         for i in row])
+    return [ImageGrid("The first 18 mistakes: true class, → prediction", images, [""] * len(images), captions)]
 
 
 PLOTS = [
