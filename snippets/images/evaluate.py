@@ -71,9 +71,9 @@ wrong = (predictions != labels).nonzero().flatten()
 print(len(wrong), "mistakes; the first five:")
 #> 462 mistakes; the first five:
 for i in wrong[:5].tolist():
-    top = probabilities[i].topk(2)
-    guesses = ", ".join(f"{classes[k]} {q:.2f}"
-                        for q, k in zip(top.values.tolist(), top.indices.tolist()))
+    q, k = probabilities[i].topk(2)
+    guesses = ", ".join(f"{classes[c]} {v:.2f}"
+                        for v, c in zip(q.tolist(), k.tolist()))
     print(f"  image {i:4}: a {classes[labels[i]]}, seen as {guesses}")
 #>   image    7: a Shirt, seen as Coat 0.42, Shirt 0.34
 #>   image   10: a Coat, seen as Pullover 0.56, Coat 0.29
