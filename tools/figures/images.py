@@ -60,9 +60,26 @@ def _misclassified() -> list[ImageGrid]:
     return [ImageGrid("The first 18 mistakes: true class, → prediction", images, [""] * len(images), captions)]
 
 
+def _diagnostics() -> list[Chart]:
+    rng = run_snippet("images/lr_range.py")
+    rates, losses = rng["rates"], rng["losses"]
+    last = losses.index(min(losses)) + 4  # a few steps past the lowest loss: later ones diverge
+    over = run_snippet("images/overfit.py")["curves"]
+    steps = list(range(1, len(over["train"]) + 1))
+    return [
+        Chart(title="Learning-rate range test, SGD", xlabel="learning rate of the step",
+              ylabel="smoothed training loss", lines=[Line("SGD, lr × 1.2 each step", rates[:last], losses[:last])],
+              logx=True, ylim=(1.8, 2.4)),
+        Chart(title="64 training images, Adam, 60 steps", xlabel="step", ylabel="cross-entropy loss",
+              lines=[Line("training batch", steps, over["train"]), Line("500 validation images", steps, over["validation"])],
+              logy=True),
+    ]
+
+
 PLOTS = [
     Plot("images/plots/examples", _examples),
     Plot("images/plots/recipes", _curves, columns=2),
     Plot("images/plots/confusion-matrix", _confusion),
     Plot("images/plots/misclassified", _misclassified),
+    Plot("images/plots/diagnostics", _diagnostics, columns=2),
 ]

@@ -1,0 +1,36 @@
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, Subset
+
+from snippets.images.fashion import NeuralNetwork, device, train_set, val_set
+
+# --8<-- [start:overfit]
+x, y = next(iter(DataLoader(Subset(train_set, range(64)), batch_size=64)))
+x, y = x.to(device), y.to(device)  # 64 training images: one batch
+x_val, y_val = next(iter(DataLoader(val_set, batch_size=500)))
+x_val, y_val = x_val.to(device), y_val.to(device)
+
+torch.manual_seed(0)
+model = NeuralNetwork().to(device)
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+curves = {"train": [], "validation": []}
+for step in range(60):
+    model.train()
+    loss = nn.functional.cross_entropy(model(x), y)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    model.eval()
+    with torch.no_grad():
+        val_loss = nn.functional.cross_entropy(model(x_val), y_val)
+    curves["train"].append(loss.item())
+    curves["validation"].append(val_loss.item())
+# --8<-- [end:overfit]
+
+# --8<-- [start:read]
+train, val = curves["train"], curves["validation"]
+best = val.index(min(val)) + 1
+print(f"training loss: {train[0]:.2f} -> {train[-1]:.3f}")
+print(f"validation loss: {val[0]:.2f} -> lowest {min(val):.2f}"
+      f" at step {best} -> {val[-1]:.2f}")
+# --8<-- [end:read]
