@@ -36,6 +36,8 @@ start = losses[0]
 falling = next(r for r, v in zip(rates, losses) if v < start - 0.1)
 best = rates[losses.index(min(losses))]
 print(f"starts at {start:.1f}; first falls by 0.1 at lr {falling:.0e}")
+#> starts at 2.3; first falls by 0.1 at lr 3e-01
 print(f"lowest loss at lr {best:.0e}; stopped after {len(rates)} steps,"
       f" at lr {rates[-1]:.0e}")
+#> lowest loss at lr 5e-01; stopped after 58 steps, at lr 3e+00
 # --8<-- [end:read]

@@ -30,7 +30,11 @@ for step in range(60):
 # --8<-- [start:read]
 train, val = curves["train"], curves["validation"]
 best = val.index(min(val)) + 1
-print(f"training loss: {train[0]:.2f} -> {train[-1]:.3f}")
+print(f"training loss: {train[0]:.2f} -> {train[-1]:.0e}")
+#> training loss: 2.31 -> 5e-04
 print(f"validation loss: {val[0]:.2f} -> lowest {min(val):.2f}"
-      f" at step {best} -> {val[-1]:.2f}")
+      f" at step {best} -> {val[-1]:.1f}")  # (1)!
+#> validation loss: 2.23 -> lowest 1.26 at step 15 -> 2.6
+print("ends above where it started:", val[-1] > val[0])
+#> ends above where it started: True
 # --8<-- [end:read]
