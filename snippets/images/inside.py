@@ -1,10 +1,11 @@
+# --8<-- [start:inside]
 import torch
 from torch import nn
 from torch.utils.data import DataLoader
 
 from snippets.images.fashion import NeuralNetwork, device, train_set, val_set
 
-# --8<-- [start:inside]
+
 def hidden(model, x):
     """The outputs of the two ReLUs, for a batch of images."""
     outputs, h = [], model.flatten(x)

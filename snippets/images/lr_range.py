@@ -1,5 +1,3 @@
-import math
-
 import torch
 from torch import nn
 from torch.utils.data import DataLoader
@@ -7,6 +5,8 @@ from torch.utils.data import DataLoader
 from snippets.images.fashion import NeuralNetwork, device, train_set
 
 # --8<-- [start:range]
+import math
+
 torch.manual_seed(0)
 model = NeuralNetwork().to(device)
 optimizer = torch.optim.SGD(model.parameters(), lr=1e-4)

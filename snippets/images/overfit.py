@@ -1,10 +1,12 @@
 import torch
 from torch import nn
-from torch.utils.data import DataLoader, Subset
+from torch.utils.data import DataLoader
 
 from snippets.images.fashion import NeuralNetwork, device, train_set, val_set
 
 # --8<-- [start:overfit]
+from torch.utils.data import Subset
+
 x, y = next(iter(DataLoader(Subset(train_set, range(64)), batch_size=64)))
 x, y = x.to(device), y.to(device)  # 64 training images: one batch
 x_val, y_val = next(iter(DataLoader(val_set, batch_size=500)))
