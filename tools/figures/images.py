@@ -71,7 +71,7 @@ def _diagnostics() -> list[Chart]:
               ylabel="smoothed training loss", lines=[Line("SGD, lr × 1.2 each step", rates[:last], losses[:last])],
               logx=True, ylim=(1.8, 2.4)),
         Chart(title="64 training images, Adam, 60 steps", xlabel="step", ylabel="cross-entropy loss",
-              lines=[Line("training batch", steps, over["train"]), Line("500 validation images", steps, over["validation"])],
+              lines=[Line("training batch", steps, over["train"]), Line("250 validation images", steps, over["validation"])],
               logy=True),
     ]
 
