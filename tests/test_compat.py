@@ -16,14 +16,28 @@ from tools import compat
 from tools.paths import ROOT
 
 
-def test_lock_with_torch_replaces_only_the_torch_pin():
+def test_lock_with_torch_replaces_only_the_torch_and_torchvision_pins():
     lock = (ROOT / "requirements.lock").read_text()
     rewritten = compat.lock_with_torch(lock, "2.7.0")
     before, after = lock.splitlines(), rewritten.splitlines()
     assert len(before) == len(after)
     changed = [(old, new) for old, new in zip(before, after) if old != new]
-    assert len(changed) == 1
+    assert len(changed) == 2  # torch, and torchvision paired with it
     assert changed[0][0].startswith("torch==") and changed[0][1] == "torch==2.7.0"
+    assert changed[1][0].startswith("torchvision==") and changed[1][1] == "torchvision==0.22.*"
+
+
+@pytest.mark.parametrize(
+    "version, paired", [("2.7.0", "0.22.*"), ("2.13.0", "0.28.*"), ("2.14.1", "0.29.*"), ("2.15", "0.30.*")]
+)
+def test_compat_pairs_torchvision_with_the_torch_it_installs(version, paired):
+    lock = "numpy==2.0.0\ntorch==2.14.1\ntorchvision==0.29.1\n"
+    assert compat.lock_with_torch(lock, version) == f"numpy==2.0.0\ntorch=={version}\ntorchvision=={paired}\n"
+
+
+def test_compat_drops_torchvision_where_no_pairing_is_known():
+    lock = "torch==2.14.1\ntorchvision==0.29.1\n"
+    assert compat.lock_with_torch(lock, "3.0.0") == "torch==3.0.0\n"
 
 
 def test_lock_with_torch_accepts_major_minor():

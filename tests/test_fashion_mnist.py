@@ -152,3 +152,20 @@ def test_link_refuses_to_replace_a_real_folder(tmp_path):
     (tmp_path / "data").mkdir()
     with pytest.raises(fashion_mnist.DataError, match="is not a link"):
         fashion_mnist.link(tmp_path, tmp_path / "elsewhere")
+
+
+def test_a_scratch_copy_of_the_repository_reads_the_same_checked_files(tmp_path):
+    """A test that runs pytest in a copy of the repository (tests/test_mistakes.py) inherits
+    PYTORCH_NOTES_DATA from this run: the copy links the checked files, placing none of its own."""
+    import shutil
+    import subprocess
+    import sys
+
+    assert os.environ[fashion_mnist.DATA_ENV] == str(fashion_mnist.DATA)  # exported by ensure()
+    shutil.copytree(ROOT / "tools", tmp_path / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    code = "from tools import fashion_mnist; fashion_mnist.ensure(); print(fashion_mnist.RAW)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(fashion_mnist.RAW)
+    assert (tmp_path / "data").resolve() == fashion_mnist.DATA.resolve()
+    assert not (tmp_path / ".cache").exists()

@@ -18,6 +18,10 @@ The two verification rows also give the CPU time the machine spent (all processe
 /proc/stat; Linux): on 2 cores, half of it is the least wall time any scheduling could reach.
 Options: `--skip-suite` leaves out the verification rows (the slowest ones).
 
+Last, the notes' network trained for one epoch on all 60,000 Fashion-MNIST images, on the CPU and
+on CUDA when there is a GPU, with its test accuracy (tools/bench_training.py); `--training` runs
+those rows alone.
+
 `python3 dev.py bench --browser` measures the pages in Chromium with Lighthouse instead
 (performance, accessibility, bytes as served): see tools/bench_browser.py.
 """
@@ -249,8 +253,17 @@ def main(argv: list[str]) -> int:
 
         with recorded("browser"):
             return browser_main(argv)
+    from tools.bench_training import main as training_main  # the full-data rows
+
+    if "--training" in argv:  # those rows alone (a few minutes on a CPU)
+        with recorded("training"):
+            return training_main()
     with recorded("speed"):
-        return _speed(argv)
+        code = _speed(argv)
+    if code == 0:
+        with recorded("training"):
+            code = training_main()
+    return code
 
 
 def _speed(argv: list[str]) -> int:

@@ -70,10 +70,16 @@ def bench_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python3 dev.py bench",
         description="Speed and size tables: the verification, one page's check, regen, serve (an edited page, "
-        "an edited snippet, a fixed build error shown), the build, the snippet runner, the labs, page weights. "
-        "Asserts nothing.",
+        "an edited snippet, a fixed build error shown), the build, the snippet runner, the labs, page weights, "
+        "then one epoch of the notes' network on all of Fashion-MNIST. Asserts nothing.",
     )
     p.add_argument("--skip-suite", action="store_true", help="leave out the verification rows (the slowest)")
+    p.add_argument(
+        "--training",
+        action="store_true",
+        help="only the full-data rows: one epoch of the notes' network on all of Fashion-MNIST, CPU and CUDA "
+        "(tools/bench_training.py)",
+    )
     p.add_argument("--browser", action="store_true", help="Lighthouse on every page instead (30+ minutes)")
     browser = p.add_argument_group("with --browser (tools/bench_browser.py)")
     browser.add_argument("--runs", type=int, default=3, help="mobile runs per page (median; default 3; 0: desktop only)")

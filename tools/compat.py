@@ -2,7 +2,8 @@
 
 The pages' outputs were produced with the torch pinned in requirements.lock. This command builds a
 separate venv, `.venv-torch-VERSION/`, from a copy of the lock in which only the torch pin is
-replaced by `torch==VERSION`, runs every snippet (`tests/test_snippets.py`) and every Python block
+replaced by `torch==VERSION` (and the torchvision pin by the release paired with it:
+`paired_torchvision`), runs every snippet (`tests/test_snippets.py`) and every Python block
 of every page (Sybil, `docs/`) there, and lists the snippets and pages whose outputs differ.
 Exit status 0: nothing differs; 1: something differs (or the suite could not run at all).
 
@@ -30,19 +31,33 @@ from tools.env import child_env
 
 VERSION = re.compile(r"\d+\.\d+(\.\d+)?")
 TORCH_PIN = re.compile(r"^torch==\S+[ \t]*$", re.MULTILINE)
+TORCHVISION_PIN = re.compile(r"^torchvision==\S+[ \t]*(\n|$)", re.MULTILINE)
 SNIPPET_TEST = "tests/test_snippets.py::test_every_snippet_output_matches_page["
 CHECKED = ("tests/test_snippets.py", "docs")
 RECORD_ENV = "PYTORCH_NOTES_COMPAT_RECORD"
 
 
+def paired_torchvision(version: str) -> str | None:
+    """The torchvision releases built for torch `version`: torch 2.X pairs with torchvision
+    0.(X+15) (2.7 with 0.22, 2.14 with 0.29), as a pin pip resolves to the patch release whose
+    own `torch==` requirement matches. None outside torch 2, where no pairing is known."""
+    major, minor = version.split(".")[:2]
+    return f"0.{int(minor) + 15}.*" if major == "2" else None
+
+
 def lock_with_torch(lock_text: str, version: str) -> str:
-    """The lock with its one `torch==...` pin replaced by `torch==version`, nothing else changed."""
+    """The lock with its one `torch==...` pin replaced by `torch==version` and its torchvision pin
+    (if any) by the release paired with that torch, or removed where none is known (the pages
+    that read Fashion-MNIST then fail, and are listed); nothing else changed. A torchvision
+    built for another torch fails to load, so the lock's own pin cannot be kept."""
     if not VERSION.fullmatch(version):
         raise ValueError(f"not a torch release version: {version!r} (expected e.g. 2.7.0)")
     pins = TORCH_PIN.findall(lock_text)
     if len(pins) != 1:
         raise ValueError(f"the lock must pin torch exactly once, found {len(pins)} pins")
-    return TORCH_PIN.sub(f"torch=={version}", lock_text)
+    lock_text = TORCH_PIN.sub(f"torch=={version}", lock_text)
+    paired = paired_torchvision(version)
+    return TORCHVISION_PIN.sub(lambda pin: f"torchvision=={paired}{pin[1]}" if paired else "", lock_text)
 
 
 def newest_from_pip_index(output: str) -> str:

@@ -42,7 +42,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / ".cache" / "data"  # what `root="data"` points at
+# What `root="data"` points at. ensure() exports it (DATA_ENV) to every process started after it,
+# so that a scratch copy of the repository that a test runs pytest in uses the same checked files
+# instead of placing its own.
+DATA_ENV = "PYTORCH_NOTES_DATA"
+DATA = Path(os.environ.get(DATA_ENV) or ROOT / ".cache" / "data")
 RAW = DATA / "FashionMNIST" / "raw"  # where torchvision.datasets.FashionMNIST reads the files
 LINK = "data"  # the name the pages use: FashionMNIST(root="data", ...)
 DEBIAN_PACKAGE = "dataset-fashion-mnist"
@@ -168,8 +172,9 @@ def ensure(python: Path | None = None, raw: Path = RAW) -> None:
         if problems(raw) and python is not None and not shutil.which("apt-get"):
             _torchvision_download(python)
         check(raw)
-        print(f"[dev] Fashion-MNIST in place and checked: {raw.relative_to(ROOT)}", flush=True)
+        print(f"[dev] Fashion-MNIST in place and checked: {raw}", flush=True)
     link(ROOT)
+    os.environ[DATA_ENV] = str(DATA)
 
 
 def linked_here() -> None:

@@ -24,7 +24,7 @@ for name, f in [("relu", torch.relu),  # three spellings of max(0, x) ...
     f(x).backward()
     print(f"{name:13} derivative at 0: {x.grad.item():.2f}")
 #> relu          derivative at 0: 0.00
-#> clamp(min=0)  derivative at 0: 1.00
+#> clamp(min=0)  derivative at 0: 0.00
 #> maximum(x, 0) derivative at 0: 0.50
 #> leaky_relu    derivative at 0: 0.01
 #> abs           derivative at 0: 0.00
