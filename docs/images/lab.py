@@ -12,6 +12,7 @@
 
 # %%
 import os
+import struct
 
 import torch
 from torch import nn
@@ -78,8 +79,6 @@ def correct(model, dataset):
 # dataset stores them as `int64`, so convert before comparing.
 
 # %% tags=["solution"]
-import struct
-
 path = os.path.join(training_data.raw_folder, "train-labels-idx1-ubyte")
 with open(path, "rb") as f:
     magic, count = struct.unpack(">2I", f.read(8))
