@@ -16,10 +16,10 @@ from pathlib import Path
 
 from tools import diagrams, plots
 from tools.diagrams import Diagram
-from tools.figures import activations, autograd, training
+from tools.figures import activations, autograd, images, training
 from tools.plots import Plot
 
-FIGURES = (activations, autograd, training)
+FIGURES = (activations, autograd, images, training)
 
 
 def all_plots() -> list[Plot]:

@@ -12,8 +12,11 @@ plotting library to pin, byte-identical output on every machine, files of a few 
 
 from __future__ import annotations
 
+import base64
 import functools
 import math
+import struct
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -22,7 +25,9 @@ from pathlib import Path
 from tools.diagrams import Diagram, run_snippet
 from tools.paths import DOCS
 
-__all__ = ["Chart", "Line", "Plot", "Points", "Regions", "outputs", "render_svg", "run_snippet"]
+__all__ = [
+    "Chart", "Heatmap", "ImageGrid", "Line", "Plot", "Points", "Regions", "outputs", "render_svg", "run_snippet",
+]
 
 SCHEMES = ("light", "dark")
 # Okabe–Ito colours (safe for the common colour-vision deficiencies), ordered per scheme so the
@@ -30,12 +35,14 @@ SCHEMES = ("light", "dark")
 PALETTES = {
     "light": {
         "fg": "#1f2328",
+        "bg": "#ffffff",
         "muted": "#57606a",
         "grid": "#d8dee4",
         "series": ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"],
     },
     "dark": {
         "fg": "#e6edf3",
+        "bg": "#1e2129",
         "muted": "#9da7b3",
         "grid": "#373e47",
         "series": ["#56b4e9", "#e69f00", "#2bc79a", "#f0a1cf", "#f0e442", "#ff8c5a", "#ffffff"],
@@ -83,6 +90,31 @@ class Chart:
     logy: bool = False
     xlim: tuple[float, float] | None = None
     ylim: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class ImageGrid:
+    """Gray images in a grid: images[row][col] is a list of pixel rows (ints 0-255, every image the
+    same size), a label left of each row, and optional caption lines under each image
+    (captions[row][col] is a list of strings). Drawn as one PNG embedded in the SVG."""
+
+    title: str
+    images: Sequence[Sequence[Sequence[Sequence[int]]]]
+    row_labels: Sequence[str]
+    captions: Sequence[Sequence[Sequence[str]]] = ()
+    scale: int = 2
+
+
+@dataclass(frozen=True)
+class Heatmap:
+    """A matrix of counts (a confusion matrix): counts[row][col], each cell shaded by its count and
+    labelled with it; `labels` name the rows and the columns."""
+
+    title: str
+    xlabel: str
+    ylabel: str
+    labels: Sequence[str]
+    counts: Sequence[Sequence[int]]
 
 
 @dataclass(frozen=True)
@@ -291,9 +323,120 @@ def _panel(chart: Chart, index: int, ox: float, oy: float, legend_rows: int, pal
     return out
 
 
+def _png_data_uri(pixels: Sequence[Sequence[int]]) -> str:
+    """A gray PNG as a data: URI. Its deflate stream is stored, not compressed, so the bytes are
+    the same on every machine whatever zlib it has (only adler32 and crc32 come from zlib)."""
+    height, width = len(pixels), len(pixels[0])
+    raw = b"".join(b"\x00" + bytes(row) for row in pixels)
+    blocks = []
+    for start in range(0, len(raw), 65535):
+        data = raw[start : start + 65535]
+        final = 1 if start + 65535 >= len(raw) else 0
+        blocks.append(struct.pack("<BHH", final, len(data), len(data) ^ 0xFFFF) + data)
+    stream = b"\x78\x01" + b"".join(blocks) + struct.pack(">I", zlib.adler32(raw))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit gray
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", stream) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(png).decode()
+
+
+def _svg_open(width: float, height: float, title: str) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_num(width)} {_num(height)}" width="{_num(width)}" '
+        f'height="{_num(height)}" role="img" font-family="{FONT}" font-size="12">',
+        f"<title>{escape(title)}</title>",
+    ]
+
+
+def _render_image_grid(grid: ImageGrid, palette: dict) -> str:
+    rows, cols = len(grid.images), max(len(r) for r in grid.images)
+    size = len(grid.images[0][0])  # images are square
+    gap, label_w, caption_h, top = 1, 16 + 6.6 * max(len(t) for t in grid.row_labels), 13, 30
+    lines = max((len(c) for row in grid.captions for c in row), default=0)
+    longest = max((len(t) for row in grid.captions for c in row for t in c), default=0)
+    shown = size * grid.scale
+    cell_w, cell_h = max(shown + 10, 6.0 * longest + 8), shown + 8 + lines * caption_h
+    width, height = label_w + cols * cell_w, top + rows * cell_h
+    body = _svg_open(width, height, grid.title)
+    body.append(f'<text x="{_num(width / 2)}" y="18" text-anchor="middle" font-weight="600" '
+                f'fill="{palette["fg"]}">{escape(grid.title)}</text>')
+    # One PNG for the whole grid: each image at its cell's position, 1 px apart, black elsewhere.
+    pixel_w = cols * (size + gap)
+    canvas = [[0] * pixel_w for _ in range(rows * (size + gap))]
+    for r, row in enumerate(grid.images):
+        for c, image in enumerate(row):
+            for y, pixel_row in enumerate(image):
+                canvas[r * (size + gap) + y][c * (size + gap) : c * (size + gap) + size] = list(pixel_row)
+    for r in range(rows):
+        y = top + r * cell_h
+        body.append(f'<text x="{_num(label_w - 8)}" y="{_num(y + shown / 2 + 4)}" text-anchor="end" '
+                    f'fill="{palette["fg"]}">{escape(grid.row_labels[r])}</text>')
+        for c in range(len(grid.images[r])):
+            x = label_w + c * cell_w + (cell_w - shown) / 2
+            sx, sy = c * (size + gap), r * (size + gap)
+            # Each cell shows its part of the shared PNG through a nested viewport.
+            body.append(f'<svg x="{_num(x)}" y="{_num(y)}" width="{shown}" height="{shown}" '
+                        f'viewBox="{sx} {sy} {size} {size}"><use href="#pixels"/></svg>')
+            body.append(f'<rect x="{_num(x - 0.5)}" y="{_num(y - 0.5)}" width="{shown + 1}" height="{shown + 1}" '
+                        f'fill="none" stroke="{palette["muted"]}"/>')
+            if grid.captions:
+                for k, text in enumerate(grid.captions[r][c]):
+                    body.append(f'<text x="{_num(x + shown / 2)}" y="{_num(y + shown + 12 + k * caption_h)}" '
+                                f'text-anchor="middle" font-size="10" fill="{palette["fg"]}">{escape(text)}</text>')
+    body.insert(2, f'<defs><image id="pixels" width="{pixel_w}" height="{len(canvas)}" '
+                   f'image-rendering="pixelated" href="{_png_data_uri(canvas)}"/></defs>')
+    body.append("</svg>")
+    return "\n".join(body) + "\n"
+
+
+def _render_heatmap(heat: Heatmap, palette: dict) -> str:
+    n = len(heat.labels)
+    label_w, cell_w, cell_h, top = 24 + 6.6 * max(len(t) for t in heat.labels), 44, 28, 34
+    bottom = 18 + 6.0 * max(len(t) for t in heat.labels)
+    width, height = label_w + n * cell_w + 14, top + n * cell_h + bottom
+    largest = max(max(row) for row in heat.counts)
+    body = _svg_open(width, height, heat.title)
+    body.append(f'<text x="{_num(width / 2)}" y="18" text-anchor="middle" font-weight="600" '
+                f'fill="{palette["fg"]}">{escape(heat.title)}</text>')
+    colour = palette["series"][0]
+    for r, row in enumerate(heat.counts):
+        y = top + r * cell_h
+        body.append(f'<text x="{_num(label_w - 6)}" y="{_num(y + cell_h / 2 + 4)}" text-anchor="end" '
+                    f'fill="{palette["fg"]}">{escape(heat.labels[r])}</text>')
+        for c, count in enumerate(row):
+            x = label_w + c * cell_w
+            share = count / largest if largest else 0.0
+            body.append(f'<rect x="{_num(x)}" y="{_num(y)}" width="{cell_w}" height="{cell_h}" fill="{colour}" '
+                        f'fill-opacity="{share:.2f}" stroke="{palette["grid"]}"/>')
+            strong = share > 0.5  # on a dark cell, the page's background colour reads better
+            ink = palette["bg"] if strong else palette["fg"]
+            body.append(f'<text x="{_num(x + cell_w / 2)}" y="{_num(y + cell_h / 2 + 4)}" text-anchor="middle" '
+                        f'fill="{ink}">{count}</text>')
+    base = top + n * cell_h
+    for c, label in enumerate(heat.labels):
+        x = label_w + c * cell_w + cell_w / 2 + 4
+        body.append(f'<text x="{_num(x)}" y="{_num(base + 10)}" text-anchor="end" fill="{palette["fg"]}" '
+                    f'transform="rotate(-60 {_num(x)} {_num(base + 10)})">{escape(label)}</text>')
+    body.append(f'<text x="{_num(label_w + n * cell_w / 2)}" y="{_num(height - 4)}" text-anchor="middle" '
+                f'fill="{palette["fg"]}">{escape(heat.xlabel)}</text>')
+    cy = top + n * cell_h / 2
+    body.append(f'<text x="12" y="{_num(cy)}" text-anchor="middle" fill="{palette["fg"]}" '
+                f'transform="rotate(-90 12 {_num(cy)})">{escape(heat.ylabel)}</text>')
+    body.append("</svg>")
+    return "\n".join(body) + "\n"
+
+
 def render_svg(charts: Sequence[Chart], columns: int, scheme: str) -> str:
-    """One SVG holding every chart as a panel, `columns` panels a row, in the given colour scheme."""
+    """One SVG holding every chart as a panel, `columns` panels a row, in the given colour scheme.
+    An image grid or a heatmap is a figure of its own (one per plot)."""
     palette = PALETTES[scheme]
+    if len(charts) == 1 and isinstance(charts[0], ImageGrid):
+        return _render_image_grid(charts[0], palette)
+    if len(charts) == 1 and isinstance(charts[0], Heatmap):
+        return _render_heatmap(charts[0], palette)
     columns = max(1, min(columns, len(charts)))
     rows = math.ceil(len(charts) / columns)
     legend_rows = max(len(_legend_rows(_legend_entries(c), PANEL_W - 20)) for c in charts)

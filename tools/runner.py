@@ -40,8 +40,9 @@ from tools.paths import ROOT, rel
 TIMEOUT_S = 300
 # What the server imports before forking: torch, and what torch imports lazily on first use
 # (an optimizer's first step imports torch._dynamo and sympy: seconds, every time). Only modules
-# are preloaded, never state: a snippet still has to import what it uses.
-WARM_IMPORTS = ("torch", "torch._dynamo")
+# are preloaded, never state: a snippet still has to import what it uses. torchvision (the
+# images chapter) takes about 2 s to import: once here, not in every child.
+WARM_IMPORTS = ("torch", "torch._dynamo", "torchvision")
 
 
 @dataclass(frozen=True)

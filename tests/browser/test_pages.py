@@ -18,7 +18,7 @@ from tools.paths import ROOT
 
 PAGES = site_pages()
 LABS = [(url, source) for url, source in PAGES if source.name == "lab.py"]
-SEARCH_TERMS = ["requires_grad", "logits", "CrossEntropyLoss"]
+SEARCH_TERMS = ["requires_grad", "logits", "CrossEntropyLoss", "Fashion-MNIST", "confusion matrix", "state_dict", "weights_only"]
 
 
 @pytest.mark.build
