@@ -77,6 +77,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     conftest.py marked what the verification record holds)."""
     config, work = session.config, {}
     items = record_plugin.running(session.items)  # what the record holds is reused: nothing to start for it
+    if config.option.collectonly:
+        items = []  # --collect-only runs nothing: start nothing
     names = {getattr(item, "originalname", None) for item in items}
     files = {item.nodeid.split("::")[0] for item in items}
     if any(f == "tests/test_site.py" or f.startswith("tests/browser/") for f in files):

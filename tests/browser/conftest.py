@@ -38,6 +38,8 @@ _OFFLINE_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="offline-bu
 def pytest_collection_finish(session: pytest.Session) -> None:
     config = session.config
     items = record_plugin.running(session.items)  # a test the verification record holds is reused: no tour for it
+    if config.option.collectonly:
+        return
     toured = [item for item in items if getattr(item, "originalname", None) in TOURED]
     chromium = find_chromium()
     if chromium is not None and any(item.nodeid.startswith("tests/browser/test_offline.py") for item in items):
