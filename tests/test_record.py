@@ -99,7 +99,9 @@ def test_a_page_depends_on_what_it_includes_and_what_that_imports():
 @pytest.fixture
 def scratch(tmp_path) -> Path:
     """A copy of the repository (its sources, no venv, no record), where the suite can run."""
-    ignore = shutil.ignore_patterns("__pycache__", ".cache", ".venv*", "build", "site", "site-offline", ".git", ".pytest_cache")
+    ignore = shutil.ignore_patterns(
+        "__pycache__", ".cache", ".venv*", "build", "site", "site-offline", ".git", ".pytest_cache", "data", "*.pth"
+    )
     shutil.copytree(ROOT, tmp_path / "repo", ignore=ignore)
     return tmp_path / "repo"
 

@@ -88,6 +88,9 @@ def test_lab_download_is_an_exercises_notebook_that_runs(visit, tmp_path, path, 
     nbformat.validate(notebook)
     assert not [c for c in notebook.cells if "solution" in c.metadata.get("tags", [])], "solutions in the download"
     assert any(c.cell_type == "code" for c in notebook.cells)
+    from tools import fashion_mnist
+
+    fashion_mnist.link(tmp_path)  # the reader's `data` folder: the checked files, never a download here
     NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     # The solutions notebook is offered too, and holds every solution cell of the source.
     solutions = page.locator('a.md-content__button[href="lab-solutions.ipynb"]')
