@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tools import record
-from tools.paths import ROOT
+from tools.paths import ROOT, rel
 
 # All it reads besides the engine (the verification record's key: tools/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["docs/autograd/gradcheck.md"])
@@ -77,7 +77,7 @@ def test_a_corrupt_entry_is_discarded_never_trusted(tmp_path, damage):
     }[damage]
     path.write_text(damaged)
     assert store.get(key) is None
-    assert store.discarded == [record._rel(path)]
+    assert store.discarded == [rel(path)]
     assert not path.exists(), "a corrupt entry is deleted, so that the next passing run writes it anew"
 
 

@@ -46,7 +46,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.paths import ROOT, SNIPPETS
+from tools.paths import ROOT, SNIPPETS, rel
 
 FOLDER = ROOT / ".cache" / "verification"
 FORMAT = 1  # bump when an entry's meaning changes: every older entry is then ignored
@@ -79,33 +79,27 @@ def _file_digest(path: Path) -> str:
 
 def digest_files(paths: Iterable[Path]) -> dict[str, str]:
     """{path relative to the repository: sha256 of its bytes} (a missing file is named as such)."""
-    return {_rel(p): _file_digest(Path(p).resolve()) for p in sorted(set(map(Path, paths)))}
-
-
-def _rel(path: Path) -> str:
-    path = Path(path).resolve()
-    try:
-        return path.relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)
+    return {rel(p): _file_digest(Path(p).resolve()) for p in sorted(set(map(Path, paths)))}
 
 
 def snippet_imports(path: Path) -> set[Path]:
-    """The snippet modules a Python file imports (`from snippets.x.y import …`), transitively."""
-    found: set[Path] = set()
-    todo = [Path(path)]
-    while todo:
-        current = todo.pop()
+    """The snippet modules a file imports, transitively: a Python file's by its imports
+    (notebooks.imported_snippets, which the labs' build cache keys on too), a page's by the
+    `from snippets.… import` lines of its code."""
+    from tools.notebooks import imported_snippets
+
+    path = Path(path)
+    if path.suffix == ".py":
         try:
-            text = current.read_text()
-        except (FileNotFoundError, UnicodeDecodeError):
-            continue
-        for module in SNIPPET_IMPORT.findall(text):
-            parts = module.split(".")[1:]
-            for candidate in (ROOT / "snippets" / Path(*parts)).with_suffix(".py"), ROOT / "snippets" / Path(*parts) / "__init__.py":
-                if candidate.is_file() and candidate not in found:
-                    found.add(candidate)
-                    todo.append(candidate)
+            return imported_snippets(path)
+        except (FileNotFoundError, SyntaxError, UnicodeDecodeError):
+            return set()  # the file's own check fails; its bytes are in the key
+    found: set[Path] = set()
+    for module in SNIPPET_IMPORT.findall(path.read_text()):
+        base = ROOT.joinpath(*module.split("."))
+        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+            if candidate.is_file() and candidate not in found:
+                found |= {candidate, *snippet_imports(candidate)}
     return found
 
 
@@ -153,7 +147,7 @@ def engine_digest() -> str:
     digest = hashlib.sha256()
     paths = sorted({p for pattern in ENGINE_GLOBS for p in ROOT.glob(pattern) if "__pycache__" not in p.parts})
     for path in paths:
-        digest.update(_rel(path).encode() + b"\0" + _file_digest(path).encode() + b"\n")
+        digest.update(rel(path).encode() + b"\0" + _file_digest(path).encode() + b"\n")
     return digest.hexdigest()
 
 
@@ -282,7 +276,7 @@ class Store:
         except ValueError:
             valid = False
         if not valid:
-            self.discarded.append(_rel(path))
+            self.discarded.append(rel(path))
             path.unlink(missing_ok=True)
             return None
         return entry

@@ -24,6 +24,7 @@ run, what is written afterwards, and the summary that says so.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import defaultdict
 from pathlib import Path
@@ -128,6 +129,7 @@ def _site_inputs() -> set[Path]:
     return assets | set(doc_pages())
 
 
+@functools.cache
 def _chromium_version() -> str:
     import subprocess
 
@@ -166,7 +168,7 @@ def describe(item: pytest.Item) -> tuple[dict[str, str], dict]:
     extra = {}
     if marker.kwargs.get("site"):
         inputs |= _site_inputs()
-        extra["chromium"] = _chromium_version_cached()
+        extra["chromium"] = _chromium_version()
     if marker.kwargs.get("variants"):
         from tools import portability
 
@@ -174,13 +176,6 @@ def describe(item: pytest.Item) -> tuple[dict[str, str], dict]:
     return record.digest_files(inputs), extra
 
 
-_CHROMIUM: list[str] = []
-
-
-def _chromium_version_cached() -> str:
-    if not _CHROMIUM:
-        _CHROMIUM.append(_chromium_version())
-    return _CHROMIUM[0]
 
 
 # ---------------------------------------------------------------------------------------------
