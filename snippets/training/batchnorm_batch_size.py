@@ -31,18 +31,23 @@ print(two.cpu().round(decimals=2))  # (1)!
 # --8<-- [start:noise]
 g = torch.Generator().manual_seed(0)
 x0 = 1.0  # one example's pre-activation, one standard deviation up
-for b in (2, 4, 16, 64, 256):
+spread = {}  # batch size -> how much x0's normalized value varies
+for b in (2, 4, 8, 16, 32, 64, 128, 256):
     others = torch.randn(2000, b - 1, generator=g)  # (1)!
     batches = torch.cat([torch.full((2000, 1), x0), others], dim=1)
     mean, var = batches.mean(dim=1), batches.var(dim=1, correction=0)
     normalized = (x0 - mean) / torch.sqrt(var + 1e-5)  # x0, normalized
+    spread[b] = normalized.std().item()
     predicted = ((1 + x0**2 / 2) / b) ** 0.5  # (2)!
     print(f"batch {b:3}: x0 becomes {normalized.mean().item():.2f} "
-          f"± {normalized.std().item():.2f}   (large-batch formula "
+          f"± {spread[b]:.2f}   (large-batch formula "
           f"± {predicted:.2f})")
 #> batch   2: x0 becomes 0.67 ± 0.74   (large-batch formula ± 0.87)
 #> batch   4: x0 becomes 0.96 ± 0.49   (large-batch formula ± 0.61)
+#> batch   8: x0 becomes 1.02 ± 0.41   (large-batch formula ± 0.43)
 #> batch  16: x0 becomes 1.02 ± 0.30   (large-batch formula ± 0.31)
-#> batch  64: x0 becomes 1.00 ± 0.15   (large-batch formula ± 0.15)
+#> batch  32: x0 becomes 1.00 ± 0.22   (large-batch formula ± 0.22)
+#> batch  64: x0 becomes 1.01 ± 0.15   (large-batch formula ± 0.15)
+#> batch 128: x0 becomes 1.00 ± 0.11   (large-batch formula ± 0.11)
 #> batch 256: x0 becomes 1.00 ± 0.08   (large-batch formula ± 0.08)
 # --8<-- [end:noise]

@@ -299,3 +299,25 @@ PLOTS += [
     Plot("training/plots/optimizer-paths", _optimizer_paths, columns=2),
     Plot("training/plots/schedules", _schedules, columns=2),
 ]
+
+
+def _batchnorm_noise() -> list[Chart]:
+    spread = run_snippet("training/batchnorm_batch_size.py")["spread"]
+    sizes = sorted(spread)
+    fine = [2 * 1.05**k for k in range(101)]  # 2 to about 260
+    return [
+        Chart(
+            title="One example's normalized value: its spread",
+            xlabel="batch size B",
+            ylabel="standard deviation over batches",
+            lines=[Line("formula √(1.5 / B)", fine, [math.sqrt(1.5 / b) for b in fine], dashed=True)],
+            points=[Points("measured, 2000 batches each", sizes, [spread[b] for b in sizes])],
+            logx=True,
+            logy=True,
+            xlim=(1.5, 350),
+            ylim=(0.05, 1.2),
+        )
+    ]
+
+
+PLOTS.append(Plot("training/plots/batchnorm-noise", _batchnorm_noise))
