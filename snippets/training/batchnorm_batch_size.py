@@ -6,7 +6,7 @@ device = torch.accelerator.current_accelerator(check_available=True)
 device = device or torch.device("cpu")  # no accelerator: the CPU
 
 torch.manual_seed(0)
-z = (3 + 2 * torch.randn(32, 4)).to(device)  # the batch of the top
+z = (3 + 2 * torch.randn(32, 4)).to(device)  # the batch at the top of the page
 bn = nn.BatchNorm1d(4).to(device)
 bn.train()
 try:

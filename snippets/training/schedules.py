@@ -20,7 +20,8 @@ def record(make_schedule, steps=100, lr=0.1):
 # --8<-- [end:record]
 
 # --8<-- [start:step_exp]
-step_lr, _ = record(lambda o: lr_scheduler.StepLR(o, step_size=30, gamma=0.1))
+step_lr, _ = record(
+    lambda o: lr_scheduler.StepLR(o, step_size=30, gamma=0.1))
 exp_lr, _ = record(lambda o: lr_scheduler.ExponentialLR(o, gamma=0.96))
 print("StepLR, steps 0 29 30 59 60 99:",
       " ".join(f"{step_lr[t]:.0e}" for t in (0, 29, 30, 59, 60, 99)))
@@ -52,7 +53,8 @@ print("OneCycleLR = formula:",
       all(math.isclose(cycle_lr[t], one_cycle(t)) for t in range(100)))
 #> OneCycleLR = formula: True
 for t in (0, 15, 29, 60, 99):
-    print(f"step {t:2}: lr {cycle_lr[t]:.2e}  momentum {cycle_momentum[t]:.3f}")
+    print(f"step {t:2}: lr {cycle_lr[t]:.2e}  "
+          f"momentum {cycle_momentum[t]:.3f}")
 #> step  0: lr 4.00e-03  momentum 0.950
 #> step 15: lr 5.46e-02  momentum 0.897
 #> step 29: lr 1.00e-01  momentum 0.850

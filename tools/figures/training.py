@@ -259,7 +259,7 @@ def _optimizer_paths() -> list[Chart]:
     surfaces = [
         ("A ravine: x²/20 + y²", "ravine", 1 / 20, lambda y: y * y, [0.02, 0.1, 0.3, 0.8, 1.8], (-4.5, 1.5), (-1.5, 1.5)),
         ("A saddle: x² + y⁴/4 − y²/2", "saddle", 1.0, lambda y: y**4 / 4 - y * y / 2,
-         [-0.2, -0.1, 0.1, 0.6, 1.5, 2.25], (-1.0, 1.75), (-0.5, 1.5)),
+         [-0.2, -0.1, 0.1, 0.6, 1.5, 2.25], (-1.25, 1.75), (-0.5, 1.5)),
     ]
     charts = []
     for title, key, a, g, levels, xlim, ylim in surfaces:
