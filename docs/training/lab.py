@@ -1,10 +1,10 @@
 # %% [markdown]
 # # Lab: gradients and training
 #
-# Seven exercises on the chapter's ideas: measuring vanishing gradients, fixing them with an
-# initialization, SGD with momentum written by hand, a training loop with two bugs to find, and
-# three diagnoses: the checks before training, a network whose output ignores its input, and dead
-# units. Each one states a task, then gives a worked solution that checks itself with `assert`. Try the
+# Nine exercises on the chapter's ideas: measuring vanishing gradients, fixing them with an
+# initialization, SGD with momentum written by hand, a training loop with two bugs to find,
+# three diagnoses (the checks before training, a network whose output ignores its input, and dead
+# units), BatchNorm's running estimates by hand, and Nesterov's momentum on a ravine. Each one states a task, then gives a worked solution that checks itself with `assert`. Try the
 # task before opening the solution. Everything runs on the CPU in a few seconds; only `torch` is
 # needed, nothing is downloaded.
 
@@ -335,3 +335,79 @@ for lr in (0.5, 50.0):
     assert all(a <= b for a, b in zip(dead_per_step, dead_per_step[1:]))
     if lr == 50.0:
         assert dead_per_step[-1] > before
+
+# %% [markdown]
+# ## Exercise 8: BatchNorm by hand, in both modes
+#
+# Make an `nn.BatchNorm1d(3)` and feed it, in training mode, three batches of 16 examples whose
+# units have mean 5 and standard deviation 3. Keep your own running mean and running variance
+# beside it, updated after each batch as PyTorch does, and check them against `running_mean` and
+# `running_var`. Then switch to evaluation mode and check its output on a fourth batch against
+# your own formula.
+
+# %% [markdown] tags=["solution"]
+# ### Solution
+#
+# PyTorch's momentum of 0.1 is the weight of the new batch, and the running variance uses the
+# unbiased variance of the batch (divided by $B - 1$), while the normalization in training mode
+# uses the biased one. The estimates start at 0 and 1.
+
+# %% tags=["solution"]
+torch.manual_seed(0)
+layer = nn.BatchNorm1d(3)
+mean_hat, var_hat, m = torch.zeros(3), torch.ones(3), layer.momentum
+for _ in range(3):
+    batch = 5 + 3 * torch.randn(16, 3)
+    layer(batch)  # training mode: normalizes with the batch, updates the buffers
+    mean_hat = (1 - m) * mean_hat + m * batch.mean(dim=0)
+    var_hat = (1 - m) * var_hat + m * batch.var(dim=0)  # unbiased: B - 1
+assert torch.allclose(layer.running_mean, mean_hat, atol=1e-6)
+assert torch.allclose(layer.running_var, var_hat, atol=1e-5)
+
+layer.eval()
+batch = 5 + 3 * torch.randn(16, 3)
+expected = (batch - mean_hat) / torch.sqrt(var_hat + layer.eps) * layer.weight + layer.bias
+assert torch.allclose(layer(batch), expected, atol=1e-5)
+print(f"running mean after 3 batches: {mean_hat.mean().item():.2f} (the data's: 5)")
+
+# %% [markdown]
+# ## Exercise 9: Nesterov by hand, and on a ravine
+#
+# `torch.optim.SGD(lr=η, momentum=μ, nesterov=True)` keeps the same buffer as plain momentum,
+# $b_1 = g_1$, $b_t = \mu b_{t-1} + g_t$, but steps by $\eta\,(g_t + \mu\, b_t)$. Write it by hand
+# for the two numbers $(x, y)$ of the ravine $f = x^2/20 + y^2$, from $(-4, 1)$ with $\eta = 0.1$
+# and $\mu = 0.9$, and check 50 steps against `torch.optim.SGD`. Then count, for plain momentum
+# and for Nesterov, the steps until $f < 10^{-3}$.
+
+# %% [markdown] tags=["solution"]
+# ### Solution
+#
+# The gradient of the ravine is $(x/10, 2y)$. Nesterov's extra $\mu b_t$ is the step the buffer
+# is about to take: it reacts to a turning gradient one step earlier, which damps the swings
+# across the ravine, and it gets there in fewer than half the steps.
+
+# %% tags=["solution"]
+def ravine_steps(nesterov, steps=200):
+    point, buffer, path = torch.tensor([-4.0, 1.0], dtype=torch.float64), None, []
+    for _ in range(steps):
+        g = torch.stack([point[0] / 10, 2 * point[1]])
+        buffer = g.clone() if buffer is None else 0.9 * buffer + g
+        point = point - 0.1 * (g + 0.9 * buffer if nesterov else buffer)
+        path.append(point)
+    return path
+
+
+p = torch.tensor([-4.0, 1.0], dtype=torch.float64, requires_grad=True)
+optimizer = torch.optim.SGD([p], lr=0.1, momentum=0.9, nesterov=True)
+for step, mine in zip(range(50), ravine_steps(nesterov=True)):
+    optimizer.zero_grad()
+    (p[0] ** 2 / 20 + p[1] ** 2).backward()
+    optimizer.step()
+    assert torch.allclose(p.detach(), mine, atol=1e-12)
+
+first = {}
+for nesterov in (False, True):
+    values = [(q[0] ** 2 / 20 + q[1] ** 2).item() for q in ravine_steps(nesterov)]
+    first[nesterov] = next(t for t, v in enumerate(values, start=1) if v < 1e-3)
+print(f"steps to f < 1e-3: momentum {first[False]}, Nesterov {first[True]}")
+assert first[True] < first[False] / 2

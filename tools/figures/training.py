@@ -217,3 +217,107 @@ PLOTS = [
     Plot("training/plots/early-stopping", _early_stopping),
     Plot("training/plots/warmup", _warmup, columns=2),
 ]
+
+
+# Optimizers and schedules (docs/training/optimizers-and-schedules.md)
+
+
+def _level_curves(a: float, g, levels, y_lo: float, y_hi: float, n: int = 240) -> tuple[list[float], list[float]]:
+    """Level curves of f(x, y) = a x² + g(y), as one series broken by nan: each closed curve is
+    x = +sqrt((c - g(y)) / a) going up in y, then the negative root coming back down."""
+    xs, ys = [], []
+    grid = [y_lo + (y_hi - y_lo) * i / n for i in range(n + 1)]
+
+    def root(inside: float, outside: float, c: float) -> float:
+        for _ in range(50):  # bisect c - g(y) = 0 between a y inside the curve and one outside
+            middle = (inside + outside) / 2
+            inside, outside = (middle, outside) if c - g(middle) >= 0 else (inside, middle)
+        return inside
+
+    for c in levels:
+        runs, current = [], []
+        for y in grid:
+            if c - g(y) >= 0:
+                current.append(y)
+            elif current:
+                runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        for run in runs:
+            lo = root(run[0], run[0] - (y_hi - y_lo) / n, c)
+            hi = root(run[-1], run[-1] + (y_hi - y_lo) / n, c)
+            ups = [lo, *run, hi]
+            half = [math.sqrt(max(c - g(y), 0.0) / a) for y in ups]
+            xs += [*half, *[-v for v in reversed(half)], half[0], math.nan]
+            ys += [*ups, *reversed(ups), ups[0], math.nan]
+    return xs, ys
+
+
+def _optimizer_paths() -> list[Chart]:
+    paths = run_snippet("training/optimizer_paths.py")["paths"]
+    surfaces = [
+        ("A ravine: x²/20 + y²", "ravine", 1 / 20, lambda y: y * y, [0.02, 0.1, 0.3, 0.8, 1.8], (-4.5, 1.5), (-1.5, 1.5)),
+        ("A saddle: x² + y⁴/4 − y²/2", "saddle", 1.0, lambda y: y**4 / 4 - y * y / 2,
+         [-0.2, -0.1, 0.1, 0.6, 1.5, 2.25], (-1.25, 1.75), (-0.5, 1.5)),
+    ]
+    charts = []
+    for title, key, a, g, levels, xlim, ylim in surfaces:
+        cx, cy = _level_curves(a, g, levels, ylim[0] - 0.5, ylim[1] + 0.5)
+        lines = [Line(name, [p[0] for p in paths[key, name]], [p[1] for p in paths[key, name]])
+                 for name in ("SGD", "momentum", "Nesterov", "Adam")]
+        lines.append(Line("level curves", cx, cy, dashed=True))  # last: the palette's paler colour
+        charts.append(Chart(title=title, xlabel="x", ylabel="y", lines=lines, xlim=xlim, ylim=ylim))
+    return charts
+
+
+def _schedules() -> list[Chart]:
+    run = run_snippet("training/schedules.py")
+    steps = list(range(100))
+    return [
+        Chart(
+            title="Learning rate of each step",
+            xlabel="step",
+            ylabel="learning rate",
+            lines=[
+                Line("StepLR", steps, run["step_lr"]),
+                Line("ExponentialLR", steps, run["exp_lr"]),
+                Line("OneCycleLR", steps, run["cycle_lr"]),
+            ],
+        ),
+        Chart(
+            title="OneCycleLR's momentum",
+            xlabel="step",
+            ylabel="SGD momentum",
+            lines=[Line("OneCycleLR", steps, run["cycle_momentum"])],
+            ylim=(0.8, 1.0),
+        ),
+    ]
+
+
+PLOTS += [
+    Plot("training/plots/optimizer-paths", _optimizer_paths, columns=2),
+    Plot("training/plots/schedules", _schedules, columns=2),
+]
+
+
+def _batchnorm_noise() -> list[Chart]:
+    spread = run_snippet("training/batchnorm_batch_size.py")["spread"]
+    sizes = sorted(spread)
+    fine = [2 * 1.05**k for k in range(101)]  # 2 to about 260
+    return [
+        Chart(
+            title="One example's normalized value: its spread",
+            xlabel="batch size B",
+            ylabel="standard deviation over batches",
+            lines=[Line("formula √(1.5 / B)", fine, [math.sqrt(1.5 / b) for b in fine], dashed=True)],
+            points=[Points("measured, 2000 batches each", sizes, [spread[b] for b in sizes])],
+            logx=True,
+            logy=True,
+            xlim=(1.5, 350),
+            ylim=(0.05, 1.2),
+        )
+    ]
+
+
+PLOTS.append(Plot("training/plots/batchnorm-noise", _batchnorm_noise))
