@@ -42,10 +42,10 @@ for name, points in searches.items():
     results[name] = sorted((trial(lr, wd), lr, wd) for lr, wd in points)
     loss, lr, wd = results[name][0]
     tried = len({lr for lr, wd in points})
-    print(f"{name:6}: {tried} learning rates tried; best validation loss "
-          f"{loss:.3f} at lr {lr:.2g} (weight decay {wd:.0e})")
-#> grid  : 3 learning rates tried; best validation loss 0.315 at lr 0.01 (weight decay 1e-01)
-#> random: 9 learning rates tried; best validation loss 0.131 at lr 0.038 (weight decay 3e-03)
+    print(f"{name:6}: {tried} learning rates tried; best {loss:.3f} "
+          f"at lr {lr:.2g}, weight decay {wd:.0e}")
+#> grid  : 3 learning rates tried; best 0.315 at lr 0.01, weight decay 1e-01
+#> random: 9 learning rates tried; best 0.131 at lr 0.038, weight decay 3e-03
 # --8<-- [end:grid_vs_random]
 
 # --8<-- [start:weight_decay]
@@ -62,9 +62,9 @@ fine = list(zip(log_uniform(best_lr / 3, best_lr * 3, 9, g),
                 log_uniform(1e-5, 0.1, 9, g)))  # (1)!
 results["fine"] = sorted((trial(lr, wd), lr, wd) for lr, wd in fine)
 loss, lr, wd = results["fine"][0]
-print(f"fine: lr from {best_lr / 3:.2g} to {best_lr * 3:.2g}; best "
-      f"validation loss {loss:.3f} at lr {lr:.2g} (weight decay {wd:.0e})")
-#> fine: lr from 0.013 to 0.11; best validation loss 0.156 at lr 0.04 (weight decay 6e-05)
+print(f"fine: lr from {best_lr / 3:.2g} to {best_lr * 3:.2g}; best {loss:.3f} "
+      f"at lr {lr:.2g}, weight decay {wd:.0e}")
+#> fine: lr from 0.013 to 0.11; best 0.156 at lr 0.04, weight decay 6e-05
 # --8<-- [end:fine]
 
 # --8<-- [start:edge]

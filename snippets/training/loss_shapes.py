@@ -32,14 +32,15 @@ def run(lr, batch_size=50, epochs=20):
 
 # --8<-- [start:shapes]
 runs = {lr: run(lr) for lr in (1e-5, 1e-2, 0.3, 30.0)}
+print("lr      loss after epochs 1, 2, 6     first update ratio")
+#> lr      loss after epochs 1, 2, 6     first update ratio
 for lr, (model, losses, ratios) in runs.items():
     shown = " ".join(f"{losses[e - 1]:<8.3g}" for e in (1, 2, 6))
-    print(f"lr {lr:<5g}  epochs 1, 2, 6: {shown}  "
-          f"first update ratio {ratios[0]:.0e}")
-#> lr 1e-05  epochs 1, 2, 6: 0.71     0.709    0.707     first update ratio 1e-04
-#> lr 0.01   epochs 1, 2, 6: 0.648    0.623    0.386     first update ratio 1e-01
-#> lr 0.3    epochs 1, 2, 6: 0.672    0.508    0.245     first update ratio 4e+00
-#> lr 30     epochs 1, 2, 6: 2.47e+05 3.65e+04 980       first update ratio 4e+02
+    print(f"{lr:<6g}  {shown}     {ratios[0]:.0e}")
+#> 1e-05   0.71     0.709    0.707        1e-04
+#> 0.01    0.648    0.623    0.386        1e-01
+#> 0.3     0.672    0.508    0.245        4e+00
+#> 30      2.47e+05 3.65e+04 980          4e+02
 # --8<-- [end:shapes]
 
 # --8<-- [start:read]

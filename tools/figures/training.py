@@ -247,7 +247,7 @@ def _batch_noise() -> list[Chart]:
     for b in sizes:
         picks = torch.rand(2000, n, generator=draw).argsort(dim=1)[:, :b]
         measured.append(each[picks].mean(dim=1).std().item())
-    grid = [1 * (599 / 1) ** (i / 99) for i in range(100)]
+    grid = [500 ** (i / 99) for i in range(100)]  # up to 500: at 600 the batch is the set
     predicted = [math.sqrt(each.var().item() * (n - b) / (n - 1) / b) for b in grid]
     return [
         Chart(
@@ -258,6 +258,7 @@ def _batch_noise() -> list[Chart]:
             points=[Points("measured, 2,000 random batches", sizes, measured)],
             logx=True,
             logy=True,
+            ylim=(0.003, 0.3),
         )
     ]
 
@@ -291,13 +292,14 @@ def _gradient_histograms() -> list[Chart]:
 
 def _grad_data_ratio() -> list[Chart]:
     ratios = run_snippet("training/grad_data_ratio.py")["ratios"]
-    steps = list(range(1, len(ratios) + 1))
+    ends = list(range(12, len(ratios) + 1, 12))  # the mean of each epoch's 12 steps: one batch's ratio is noisy
+    means = [[sum(r[i] for r in ratios[end - 12 : end]) / 12 for end in ends] for i in range(3)]
     return [
         Chart(
-            title="‖∂L/∂W‖ / ‖W‖ of each layer, Adam at 0.01",
+            title="‖∂L/∂W‖ / ‖W‖ of each layer, mean of each epoch",
             xlabel="step (batches of 50)",
             ylabel="gradient-to-data ratio",
-            lines=[Line(f"layer {i + 1}", steps, [r[i] for r in ratios]) for i in range(3)],
+            lines=[Line(f"layer {i + 1}", ends, means[i]) for i in range(3)],
             logy=True,
         )
     ]
