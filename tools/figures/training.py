@@ -332,7 +332,8 @@ def _hyperparameter_search() -> list[Chart]:
                 for name, by_lr in ((name, sorted(trials, key=lambda t: t[1])) for name, trials in results.items())
             ],
             logx=True,
-            logy=True,
+            xlim=(5e-5, 2.0),
+            ylim=(0.0, 0.8),
         )
     ]
 
