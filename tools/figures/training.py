@@ -206,6 +206,138 @@ def _warmup() -> list[Chart]:
     ]
 
 
+@functools.cache
+def _loss_shapes_run() -> dict:
+    """The globals of the four learning rates' runs (two plots use them; they run once)."""
+    return run_snippet("training/loss_shapes.py")
+
+
+def _loss_shapes() -> list[Chart]:
+    run = _loss_shapes_run()
+    # Each run is drawn while it is the same on every CPU: lr 0.3 bounces chaotically from epoch 7
+    # on, lr 30 from epoch 13 (the page prints what holds about the rest).
+    shown = {1e-5: 20, 1e-2: 20, 0.3: 6, 30.0: 10}
+    lines = []
+    for lr, last in shown.items():
+        losses = run["runs"][lr][1][:last]
+        lines.append(Line(f"Adam, lr {lr:g}", list(range(1, last + 1)), losses, dashed=lr == 30.0))
+    return [
+        Chart(
+            title="Training-set loss after each epoch",
+            xlabel="epoch (12 steps of 50 examples)",
+            ylabel="cross-entropy loss",
+            lines=lines,
+            logy=True,
+            xlim=(0, 20),
+        )
+    ]
+
+
+def _batch_noise() -> list[Chart]:
+    """The spread of a batch's mean loss against the batch size: 2,000 random batches of each size,
+    and sigma / sqrt(b) with the finite-population factor."""
+    import torch
+
+    run = _loss_shapes_run()
+    each = run["each"].cpu().double()
+    n = len(each)
+    sizes = [2, 5, 10, 20, 50, 100, 200, 400]
+    draw = torch.Generator().manual_seed(2)
+    measured = []
+    for b in sizes:
+        picks = torch.rand(2000, n, generator=draw).argsort(dim=1)[:, :b]
+        measured.append(each[picks].mean(dim=1).std().item())
+    grid = [500 ** (i / 99) for i in range(100)]  # up to 500: at 600 the batch is the set
+    predicted = [math.sqrt(each.var().item() * (n - b) / (n - 1) / b) for b in grid]
+    return [
+        Chart(
+            title="How much a batch's loss varies",
+            xlabel="batch size",
+            ylabel="standard deviation of the batch loss",
+            lines=[Line("σ / √b · √((n − b)/(n − 1))", grid, predicted)],
+            points=[Points("measured, 2,000 random batches", sizes, measured)],
+            logx=True,
+            logy=True,
+            ylim=(0.003, 0.3),
+        )
+    ]
+
+
+def _gradient_histograms() -> list[Chart]:
+    """log10 |dL/dW| of every weight of layers 1, 5, 10, 15 and 20, for the two networks of the
+    activation histograms. Computed in float64 on the CPU, like those: a float32 gradient differs in
+    its last bits between CPU kernels, enough to move a value across a bin edge."""
+    import torch
+    from torch import nn
+
+    run = run_snippet("training/gradient_histograms.py")
+    x, y = run["x"].cpu().double(), run["y"].cpu()
+    charts = []
+    for name, lo, hi, title in [
+        ("sigmoid", -21.0, 0.0, "sigmoid, default init"),
+        ("tanh + Xavier init", -7.0, 0.0, "tanh, Xavier init (gain 5/3)"),
+    ]:
+        torch.manual_seed(1)
+        model = run["SETUPS"][name]().cpu().double()
+        nn.functional.cross_entropy(model(x), y).backward()
+        weights = [m.weight.grad for m in model if isinstance(m, nn.Linear)]
+        lines = []
+        for layer in (1, 5, 10, 15, 20):
+            logs = weights[layer - 1].abs().clamp_min(1e-300).log10().flatten().tolist()
+            centres, shares = _histogram(logs, lo, hi, 42)
+            lines.append(Line(f"layer {layer}", centres, shares))
+        charts.append(Chart(title=title, xlabel="log₁₀ |∂L/∂w|", ylabel="% of the weights", lines=lines))
+    return charts
+
+
+def _grad_data_ratio() -> list[Chart]:
+    ratios = run_snippet("training/grad_data_ratio.py")["ratios"]
+    ends = list(range(12, len(ratios) + 1, 12))  # the mean of each epoch's 12 steps: one batch's ratio is noisy
+    means = [[sum(r[i] for r in ratios[end - 12 : end]) / 12 for end in ends] for i in range(3)]
+    return [
+        Chart(
+            title="‖∂L/∂W‖ / ‖W‖ of each layer, mean of each epoch",
+            xlabel="step (batches of 50)",
+            ylabel="gradient-to-data ratio",
+            lines=[Line(f"layer {i + 1}", ends, means[i]) for i in range(3)],
+            logy=True,
+        )
+    ]
+
+
+def _activation_variants() -> list[Chart]:
+    norms = run_snippet("training/activation_variants.py")["norms"]
+    return [
+        Chart(
+            title="20 layers, Kaiming init, one backward pass",
+            xlabel="layer (1: input side, 20: loss side)",
+            ylabel="‖∂L/∂W‖",
+            lines=[Line(name, LAYERS, g, dashed=name == "ReLU") for name, g in norms.items()],
+            logy=True,
+        )
+    ]
+
+
+def _hyperparameter_search() -> list[Chart]:
+    results = run_snippet("training/hyperparameter_search.py")["results"]
+    labels = {"grid": "3 × 3 grid", "random": "9 random trials", "fine": "9 trials, finer range"}
+    return [
+        Chart(
+            title="Validation loss of each trial, after 30 steps",
+            xlabel="learning rate",
+            ylabel="validation loss",
+            points=[
+                # by learning rate: sorted by loss, two close trials can swap places between CPUs
+                Points(labels[name], [lr for _, lr, _ in by_lr], [loss for loss, _, _ in by_lr])
+                for name, by_lr in ((name, sorted(trials, key=lambda t: t[1])) for name, trials in results.items())
+            ],
+            logx=True,
+            xlim=(5e-5, 2.0),
+            ylim=(0.0, 0.8),
+        )
+    ]
+
+
 PLOTS = [
     Plot("training/plots/gradient-norms", _gradient_norms),
     Plot("training/plots/fixes", _fixes),
@@ -216,6 +348,12 @@ PLOTS = [
     Plot("training/plots/update-ratios", _update_ratios),
     Plot("training/plots/early-stopping", _early_stopping),
     Plot("training/plots/warmup", _warmup, columns=2),
+    Plot("training/plots/loss-shapes", _loss_shapes),
+    Plot("training/plots/batch-noise", _batch_noise),
+    Plot("training/plots/gradient-histograms", _gradient_histograms, columns=2),
+    Plot("training/plots/grad-data-ratio", _grad_data_ratio),
+    Plot("training/plots/activation-variants", _activation_variants),
+    Plot("training/plots/hyperparameter-search", _hyperparameter_search),
 ]
 
 
