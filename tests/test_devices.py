@@ -54,7 +54,7 @@ def test_data_left_on_the_cpu_fails_naming_the_line_and_both_devices(tmp_path: P
     mixed, moved, converted = runner.check_devices([planted, clean, numpy])
     assert mixed is not None, "a model on `device` fed a tensor left on the CPU passed the device check"
     assert mixed.startswith(f"{rel(planted)}:17: mixes devices"), mixed
-    assert "a [1, 2] tensor on the accelerator (`device`) and a [4, 2] tensor left on the CPU" in mixed
+    assert "torch.nn.functional.linear gets a [1, 2] tensor on the accelerator (`device`) and a [4, 2] tensor left on the CPU" in mixed
     assert "cuda:0 and cpu, or mps:0 and cpu" in mixed and "x.to(device)" in mixed
     assert moved is None, f"the same snippet with its data moved failed the device check:\n{moved}"
     assert converted is not None and converted.startswith(f"{rel(numpy)}:17: mixes devices"), converted

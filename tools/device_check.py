@@ -91,7 +91,13 @@ def _name(func) -> str:
     name = getattr(func, "__qualname__", None) or getattr(func, "__name__", None) or repr(func)
     if name.startswith(("TensorBase.", "_TensorBase.")):
         name = "Tensor." + name.partition(".")[2]
-    return f"{module}.{name}" if module.startswith("torch") and not name.startswith("Tensor.") else name
+    if name.startswith("Tensor."):
+        return name
+    if module == "torch._C._nn":
+        module = "torch.nn.functional"
+    elif name.startswith("_VariableFunctionsClass."):
+        module, name = "torch", name.rpartition(".")[2]
+    return f"{module}.{name}" if module.startswith("torch") else name
 
 
 class Checker(TorchFunctionMode):
