@@ -1,11 +1,10 @@
-from snippets.training.probes import activations, spread
-
 # --8<-- [start:factor]
 import torch
 from torch import nn
 
 from snippets.training.deep_mlp import weight_grad_norms, x, y
 from snippets.training.fixed_nets import device
+from snippets.training.probes import activations, spread
 
 
 def sigmoid_mlp(norm, depth=20, width=64, classes=10):
