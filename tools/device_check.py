@@ -11,6 +11,8 @@ sits on the same device as the model and nothing fails; on CUDA or MPS the same 
   `model.to(device)`) and every result computed from a tagged tensor; `.cpu()` and
   `.to("cpu")` give an untagged one, and a tagged tensor's `.device` is `ACCELERATOR`, so code
   that follows another tensor's device (`device=x.device`) follows it here too;
+* `torch.load(…, map_location=device)` loads onto the CPU and tags what it loaded, and a deep
+  copy of a tagged parameter is tagged;
 * an operation that gets a tagged and an untagged tensor, or `.numpy()` on a tagged one, is what
   raises on a GPU: it is reported with the file and line in the snippet or page that ran it (and
   the line inside a helper snippet where it happened), the two devices, and the fix.
@@ -23,7 +25,10 @@ page (CONTRIBUTING.md, "What the checks tell you").
 
 from __future__ import annotations
 
+import os
+import sys
 import traceback
+from pathlib import Path
 
 import torch
 from torch.overrides import TorchFunctionMode
@@ -33,7 +38,6 @@ from tools.paths import ROOT, rel
 
 ACCELERATOR = torch.device("cpu", 0)  # what `device` is under the check; "cpu" is the host
 _TAG = "_pytorch_notes_on_accelerator"
-_CHECKED = (ROOT / "snippets", ROOT / "docs")  # frames inside these are the reader's code
 
 _DEVICE_GET = torch.Tensor.device.__get__
 _DATA_SET = torch.Tensor.data.__set__
@@ -73,17 +77,36 @@ def _is_accelerator(device) -> bool | None:
         return None
 
 
+def _readers_code() -> list[Path]:
+    """The folders of the reader's code: the pages, and the snippets package wherever it was
+    imported from (this clone's, or an installed copy's for a file outside the clone)."""
+    folders = [ROOT / "docs", ROOT / "snippets"]
+    package = sys.modules.get("snippets")
+    if getattr(package, "__file__", None):
+        folders.append(Path(package.__file__).parent)
+    return folders
+
+
+def _shown(filename: str) -> str | None:
+    """`filename` as the message names it (docs/…, snippets/…), or None outside the reader's code."""
+    for folder in _readers_code():
+        if filename.startswith(f"{folder}{os.sep}"):
+            return f"{folder.name}/{Path(filename).relative_to(folder).as_posix()}"
+    return None
+
+
 def _where(checked: str) -> tuple[str, str]:
     """(file:line of the outermost frame in the file checked or another snippet or page, of the
     innermost one)."""
     frames = [
-        f for f in traceback.extract_stack()
-        if f.filename == checked or any(str(f.filename).startswith(str(folder)) for folder in _CHECKED)
+        (rel(f.filename) if f.filename == checked else _shown(f.filename), f.lineno)
+        for f in traceback.extract_stack()
     ]
+    frames = [(name, line) for name, line in frames if name is not None]
     if not frames:
         return "(outside the snippets)", ""
-    outer, inner = frames[0], frames[-1]
-    return f"{rel(outer.filename)}:{outer.lineno}", f"{rel(inner.filename)}:{inner.lineno}"
+    (outer, outer_line), (inner, inner_line) = frames[0], frames[-1]
+    return f"{outer}:{outer_line}", f"{inner}:{inner_line}"
 
 
 def _name(func) -> str:
@@ -193,12 +216,28 @@ def _deepcopy_keeps_the_device(deepcopy):
     return copied
 
 
+def _load_maps_the_accelerator(load):
+    """torch.load(map_location=device): the CPU's data, tagged as on the accelerator."""
+
+    def loaded(*args, **kwargs):
+        on = _is_accelerator(kwargs.get("map_location")) is True
+        if on:
+            kwargs["map_location"] = "cpu"
+        result = load(*args, **kwargs)
+        for t in _tensors(result) if on else ():
+            _set(t, True)
+        return result
+
+    return loaded
+
+
 def install(path: str) -> Checker:
     """In a runner's child, before the snippet or page `path` runs: the accelerator and the mode."""
     torch.accelerator.current_accelerator = lambda check_available=False: ACCELERATOR
     # A Parameter's deepcopy builds a new Parameter without a torch function: keep its tag.
     nn_parameter = torch.nn.Parameter
     nn_parameter.__deepcopy__ = _deepcopy_keeps_the_device(nn_parameter.__deepcopy__)
+    torch.load = _load_maps_the_accelerator(torch.load)
     checker = Checker(path)
     checker.__enter__()
     _installed.append(checker)
