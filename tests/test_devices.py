@@ -16,6 +16,9 @@ from tools.paths import doc_pages, rel, snippet_files
 CHECKED = [*snippet_files(), *doc_pages()]
 
 
+# The first test waits for the whole batch (every snippet and page run once more): on a loaded
+# 2-core machine more than one test's usual 600 s, as for the kernel matrix.
+@pytest.mark.timeout(1800)
 @pytest.mark.reads("path")
 @pytest.mark.parametrize("path", CHECKED, ids=[rel(p) for p in CHECKED])
 def test_no_snippet_or_page_mixes_devices(path, device_mixes):
