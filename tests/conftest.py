@@ -99,6 +99,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
         # A drifted snippet is then reported by its own test only, not again by the page including it.
         sybil_notes.standalone = alone
+    devices = [_param(item, "path") for item in items if getattr(item, "originalname", None) == DEVICE_TEST]
+    if devices:  # after the snippets' batch, in the same warm runner
+        work["devices"] = _POOL.submit(_checked_devices, devices)
     built = [_param(item, "page") for item in items if getattr(item, "originalname", None) == "test_the_page_builds_strict"]
     work["page_builds"] = {page: _POOL.submit(build_page_in_child, page) for page in dict.fromkeys(built)}
     if "test_every_generated_file_equals_its_rendering" in names:
@@ -112,6 +115,14 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         work["reference_given"] = given
         work["portability"] = _POOL.submit(_render_matrix, config, checked, given)
     config.stash[WORK] = work
+
+
+DEVICE_TEST = "test_no_snippet_or_page_mixes_devices"
+
+
+def _checked_devices(paths: list[Path]) -> dict[Path, str | None]:
+    """Each snippet and page run once as if on a GPU (tools/device_check.py): path -> the mix."""
+    return dict(zip(paths, shared_runner().check_devices(paths)))
 
 
 def _timed(config: pytest.Config, render, paths: list[Path]):
@@ -181,6 +192,14 @@ def renderings(request, runner) -> dict:
     future: Future | None = _started(request, "snippets")
     results = future.result() if future else []
     return {result.path: result for result in results}
+
+
+@pytest.fixture(scope="session")
+def device_mixes(request) -> dict:
+    """Every selected snippet and page, run as if `device` were a GPU (started at collection):
+    path -> None, or the message naming the first mix of devices."""
+    future: Future | None = _started(request, "devices")
+    return future.result() if future else {}
 
 
 @pytest.fixture(scope="session")

@@ -217,4 +217,5 @@ def test_new_page_scaffold_passes_its_whole_check(repo):
         "tests/test_contract.py": len(re.findall(r"^def test_", (ROOT / "tests/test_contract.py").read_text(), re.M)),
         "tests/test_page.py": 2,  # the strict build of the page, ruff on its snippet
         "tests/test_snippets.py": 1,  # its snippet, run on its own
+        "tests/test_devices.py": 2,  # the page and its snippet, as if `device` were a GPU
     }, check.stdout

@@ -8,7 +8,8 @@ page, and nothing else is collected:
 * the contract checks (tests/test_contract.py: fences, examples:, nav, index table, devices,
   assets; static and quick, so all of them run, for every page);
 * ruff on its snippets and the page through the strict build (tests/test_page.py; the build of
-  one page is tools/page_build.py).
+  one page is tools/page_build.py);
+* the device check of the page and its snippets (tests/test_devices.py).
 
 `--page` may be repeated. Other pytest options (-k, -x) still apply, and a path named on the
 command line is collected as usual.
@@ -24,7 +25,7 @@ from tools import includes
 from tools.paths import ROOT, SNIPPETS
 
 OPTION = "--page"
-PAGE_TESTS = ("tests/test_snippets.py", "tests/test_contract.py", "tests/test_page.py")
+PAGE_TESTS = ("tests/test_snippets.py", "tests/test_contract.py", "tests/test_page.py", "tests/test_devices.py")
 PAGES_KEY = pytest.StashKey[list[Path]]()
 
 
@@ -90,7 +91,11 @@ def collection_modifyitems(session: pytest.Session, config: pytest.Config, items
         callspec = getattr(item, "callspec", None)
         path = callspec.params.get("path") if callspec else None
         is_snippet_test = item.nodeid.startswith("tests/test_snippets.py::")
-        (drop if is_snippet_test and path not in wanted else keep).append(item)
+        is_device_test = item.nodeid.startswith("tests/test_devices.py::")  # the page and its snippets
+        if is_device_test and path is not None and path.resolve() in chosen:
+            keep.append(item)
+        else:
+            (drop if (is_snippet_test or is_device_test) and path not in wanted else keep).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep

@@ -103,6 +103,10 @@ def _in_child(request: dict) -> dict:
     sys.stdout = open(1, "w", closefd=False)
 
     result: dict = {}
+    if request.get("check_devices"):  # as if on a GPU: tools/device_check.py
+        from tools import device_check
+
+        device_check.install(request["path"])
     if request["kind"] == "snippet":
         path = request["path"]
         sys.argv = [path]
@@ -139,6 +143,10 @@ def _in_child(request: dict) -> dict:
                 text = "".join(traceback.format_exception(error))
                 result["error"] = f"{rel(path)}: drawing it raised {type(error).__name__}: {error}\n{text}"
                 break
+    if request.get("check_devices"):
+        from tools import device_check
+
+        result["device_mix"] = device_check.report()
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
     for fd, file in captured.items():
@@ -286,6 +294,24 @@ class Runner:
             if answer.get("stderr") and not answer.get("error"):
                 answer["error"] = f"wrote to stderr:\n{answer['stderr']}"
         return answers
+
+    def check_devices(self, paths: list[Path]) -> list[str | None]:
+        """Run each snippet or page as if `device` were an accelerator (tools/device_check.py):
+        for each, None, or the message naming the first mix of devices (or what else failed)."""
+        requests = [
+            {"kind": "page" if Path(p).suffix == ".md" else "snippet", "path": str(Path(p).resolve()),
+             "check_devices": True}
+            for p in paths
+        ]
+        found = []
+        for path, answer in zip(paths, self._batch(requests)):
+            if answer.get("device_mix"):
+                found.append(answer["device_mix"])
+            elif answer.get("error"):
+                found.append(f"{rel(path)}: fails under the device check (as if on a GPU):\n{answer['error']}")
+            else:
+                found.append(None)
+        return found
 
     def close(self) -> None:
         self.process.stdin.close()

@@ -41,3 +41,13 @@ for name, flat in FLAT.items():
 #>   10   0.41  0.68   55%  2e-01
 #>   19   0.34  0.56   57%  1e-01
 # --8<-- [end:stats]
+
+# --8<-- [start:dead]
+relu = outputs["ReLU + Kaiming init"]  # [256, 64] per layer
+layers = (1, 2, 5, 10, 19)
+dead = [int(((relu[n - 1] > 0).sum(dim=0) == 0).sum()) for n in layers]
+print("layer:                 " + "".join(f"{n:4d}" for n in layers))
+#> layer:                    1   2   5  10  19
+print("units 0 on all inputs: " + "".join(f"{d:4d}" for d in dead))
+#> units 0 on all inputs:    0   0   2  11  23
+# --8<-- [end:dead]

@@ -41,3 +41,34 @@ for name, sign in [("same sign", lambda t: 1.0),
 #> same sign  : step 50 moves w by 1.00 lr
 #> alternating: step 50 moves w by 0.05 lr
 # --8<-- [end:sign]
+
+# --8<-- [start:eps]
+for g in (1e-6, 1e-8, 1e-10):  # a first gradient near eps = 1e-8
+    w = torch.zeros(1, device=device, requires_grad=True)
+    optimizer = torch.optim.Adam([w], lr=0.01)
+    w.grad = torch.full((1,), g, device=device)
+    optimizer.step()
+    print(f"|g| = {g:.0e}: moves w by {-w.item() / 0.01:.4f} lr, "
+          f"g / (|g| + eps) = {g / (g + 1e-8):.4f}")
+#> |g| = 1e-06: moves w by 0.9901 lr, g / (|g| + eps) = 0.9901
+#> |g| = 1e-08: moves w by 0.5000 lr, g / (|g| + eps) = 0.5000
+#> |g| = 1e-10: moves w by 0.0099 lr, g / (|g| + eps) = 0.0099
+# --8<-- [end:eps]
+
+# --8<-- [start:spike]
+b1, b2 = 0.9, 0.999  # Adam's default betas
+for quiet in (100, 1000, 3000):  # steps of a small gradient, then one of 1
+    w = torch.zeros(1, device=device, requires_grad=True)
+    optimizer = torch.optim.Adam([w], lr=0.01, betas=(b1, b2))
+    for t in range(quiet + 1):
+        w.grad = torch.full((1,), 1.0 if t == quiet else 1e-3, device=device)
+        previous = w.detach().clone()
+        optimizer.step()
+    step = (previous - w.detach()).abs().item() / 0.01
+    print(f"after {quiet:4d} gradients of 1e-3, one of 1: {step:.2f} lr")
+#> after  100 gradients of 1e-3, one of 1: 0.99 lr
+#> after 1000 gradients of 1e-3, one of 1: 2.54 lr
+#> after 3000 gradients of 1e-3, one of 1: 3.11 lr
+print(f"(1 - b1) / sqrt(1 - b2) = {(1 - b1) / (1 - b2) ** 0.5:.2f}")
+#> (1 - b1) / sqrt(1 - b2) = 3.16
+# --8<-- [end:spike]

@@ -4,19 +4,21 @@ from snippets.training.probes import dead_units
 import torch
 from torch import nn
 
-from snippets.training.fit import spiral_model, x_train, y_train
+from snippets.training.fit import device, spiral_model, x_train, y_train
+
+x, y = x_train.to(device), y_train.to(device)  # where the model is
 
 for opt, lr in [(torch.optim.SGD, 0.5), (torch.optim.SGD, 5.0),
                 (torch.optim.Adam, 0.01), (torch.optim.Adam, 0.3)]:
     model = spiral_model()  # the same initial weights every time
     optimizer = opt(model.parameters(), lr=lr)
-    before = dead_units(model, x_train)
+    before = dead_units(model, x)
     ever = [mask.clone() for mask in before]  # dead at some step
     for step in range(150):
         optimizer.zero_grad()
-        nn.functional.cross_entropy(model(x_train), y_train).backward()
+        nn.functional.cross_entropy(model(x), y).backward()
         optimizer.step()
-        now = dead_units(model, x_train)
+        now = dead_units(model, x)
         ever = [e | d for e, d in zip(ever, now)]
     count = [int(m.sum()) for m in before], [int(m.sum()) for m in now]
     back = [int((e & ~d).sum()) for e, d in zip(ever, now)]  # (1)!

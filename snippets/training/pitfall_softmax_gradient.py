@@ -32,4 +32,7 @@ for i, name in enumerate(rows):
 ratio = (grads[False][2] / grads[True][2]).item()
 print(f"confident, wrong: {round(ratio, -1):.0f} times less on probabilities")
 #> confident, wrong: 280 times less on probabilities
+wrong_right = (grads[True][2] / grads[True][0]).item()
+print(f"on probabilities, wrong / right: {wrong_right:.1f} times the push")
+#> on probabilities, wrong / right: 2.7 times the push
 # --8<-- [end:gradient]

@@ -54,3 +54,25 @@ for name, g in norms.items():  # the average factor per layer, geometric mean
 #> sigmoid: each layer multiplies the gradient by 0.15
 #> ReLU: each layer multiplies the gradient by 0.46
 # --8<-- [end:bound]
+
+# --8<-- [start:delta]
+torch.manual_seed(1)
+model = deep_mlp(nn.Sigmoid).to(device)
+h, z, inputs = x, [], []
+for layer in model:
+    if isinstance(layer, nn.Linear):
+        inputs.append(h)  # what the layer multiplies: h_{l-1}
+    h = layer(h)
+    if isinstance(layer, nn.Linear):
+        h.retain_grad()  # keep dL/dz_l, the backward signal delta_l
+        z.append(h)
+nn.functional.cross_entropy(h, y).backward()
+delta = [zl.grad.norm().item() for zl in z]
+rms = [hl.pow(2).mean().sqrt().item() for hl in inputs]
+print(f"delta alone: each layer multiplies it by "
+      f"{(delta[0] / delta[19]) ** (1 / 19):.2f}")
+#> delta alone: each layer multiplies it by 0.14
+print(f"root mean square of the input: layer 1 {rms[0]:.2f}, "
+      f"layer 20 {rms[19]:.2f}")
+#> root mean square of the input: layer 1 1.00, layer 20 0.50
+# --8<-- [end:delta]

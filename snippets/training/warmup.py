@@ -24,6 +24,6 @@ for lr in (0.01, 0.1):
 #> lr 0.1  warm-up   highest loss, steps 1-10: 0.7  lowest validation loss: 0.2
 constant, warm = dead[0.1, "constant"], dead[0.1, "warm-up"]  # (1)!
 print("lr 0.1, dead units of 128: constant over 70:", constant > 70,
-      "| warm-up under 60:", warm < 60)
-#> lr 0.1, dead units of 128: constant over 70: True | warm-up under 60: True
+      "| warm-up 30 to 60:", 30 < warm < 60)
+#> lr 0.1, dead units of 128: constant over 70: True | warm-up 30 to 60: True
 # --8<-- [end:warmup]
