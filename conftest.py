@@ -108,7 +108,6 @@ def device(pytestconfig: pytest.Config) -> str:
 
 _PASSED: set[str] = set()  # node ids whose setup, call and teardown all passed (or skipped)
 _FAILED: set[str] = set()
-MATRIX_TEST = "tests/test_portability.py::test_every_output_is_the_same_under_every_cpu_kernel_variant"
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -124,15 +123,19 @@ def write_record(session: pytest.Session) -> None:
     import torch
 
     from tools import portability, record, verified
+    from tools.paths import rel
 
     items: dict[str, list[str]] = {}
     first: dict[str, pytest.Item] = {}
+    matrix: dict[str, str] = {}  # page -> the node id of its kernel-matrix check
     for item in session.items:
         page = item.nodeid.split("::")[0]
         if page.startswith("docs/") and page.endswith(".md"):
             items.setdefault(page, []).append(item.nodeid)
             first.setdefault(page, item)
-    matrix_ran = any(item.nodeid.startswith(MATRIX_TEST) for item in session.items)
+        checked = getattr(item, "callspec", None) and item.callspec.params.get("path")
+        if checked and "portability_matrix" in item.fixturenames:  # the kernel matrix's check of a file
+            matrix[rel(checked)] = item.nodeid
     pages = {}
     for page, ids in items.items():
         if any(i in _FAILED for i in ids):  # a failure withdraws what an earlier run recorded
@@ -140,11 +143,10 @@ def write_record(session: pytest.Session) -> None:
             continue
         if any(i not in _PASSED for i in ids):
             continue  # not every example ran: this run says nothing of the page
-        matrix = f"{MATRIX_TEST}[{page}]"
-        ran = any(item.nodeid == matrix for item in session.items)  # None: this run says nothing of it
+        checked = matrix.get(page)  # None: this run says nothing of its variants
         pages[page] = {
             "examples": True,
-            "variants": (matrix in _PASSED and matrix not in _FAILED) if ran else None,
+            "variants": (checked in _PASSED and checked not in _FAILED) if checked else None,
             # The run that produced the result: an earlier one when the record's result was reused.
             "run": record_plugin.produced_by(first[page]),
         }
@@ -154,7 +156,7 @@ def write_record(session: pytest.Session) -> None:
     entry = {
         "torch": torch.__version__,
         "machine": record.machine_name(device),
-        "variants": [str(v) for v in portability.variants()] if matrix_ran else [],
+        "variants": [str(v) for v in portability.variants()] if matrix else [],
     }
     verified.write(device, entry, pages)
 

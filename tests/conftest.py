@@ -50,6 +50,17 @@ def _param(item: pytest.Item, name: str):
     return callspec.params.get(name) if callspec else None
 
 
+def using(items: list[pytest.Item], fixture: str) -> list[pytest.Item]:
+    """The items that use `fixture`, directly or through another fixture: the background work a
+    fixture hands out is started for the tests that ask for it, whatever they are called."""
+    return [item for item in items if fixture in getattr(item, "fixturenames", ())]
+
+
+def params(items: list[pytest.Item], name: str) -> list:
+    """Each item's parameter `name`, in order, where it has one."""
+    return [value for item in items if (value := _param(item, name)) is not None]
+
+
 def _run_lab(lab: Path):
     """run_notebook in a worker thread, with an event loop of its own that is closed afterwards."""
     import asyncio
@@ -79,17 +90,13 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     items = record_plugin.running(session.items)  # what the record holds is reused: nothing to start for it
     if config.option.collectonly:
         items = []  # --collect-only runs nothing: start nothing
-    names = {getattr(item, "originalname", None) for item in items}
     files = {item.nodeid.split("::")[0] for item in items}
     if any(f == "tests/test_site.py" or f.startswith("tests/browser/") for f in files):
         site_dir = Path(tempfile.mkdtemp(prefix="pytorch-notes-site-"))
         work["site"] = (site_dir, _POOL.submit(build_site, site_dir / "site"))
     chosen_labs = [lab for item in items if (lab := _param(item, "lab")) is not None]
     work["labs"] = {lab: _POOL.submit(_outcome, _run_lab, lab) for lab in dict.fromkeys(chosen_labs)}
-    snippets = [
-        _param(item, "path") for item in items
-        if getattr(item, "originalname", None) == "test_every_snippet_equals_its_rendering"
-    ]
+    snippets = params(using(items, "renderings"), "path")
     if snippets:
         work["snippets"] = future = _POOL.submit(_timed, config, shared_runner().render_files, snippets)
 
@@ -99,14 +106,11 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
         # A drifted snippet is then reported by its own test only, not again by the page including it.
         sybil_notes.standalone = alone
-    built = [_param(item, "page") for item in items if getattr(item, "originalname", None) == "test_the_page_builds_strict"]
+    built = params(using(items, "page_build"), "page")
     work["page_builds"] = {page: _POOL.submit(build_page_in_child, page) for page in dict.fromkeys(built)}
-    if "test_every_generated_file_equals_its_rendering" in names:
+    if using(items, "generated_renderings"):
         work["generated"] = _POOL.submit(_timed, config, shared_runner().render_generated, generated_files())
-    checked = [
-        _param(item, "path") for item in items
-        if getattr(item, "originalname", None) == "test_every_output_is_the_same_under_every_cpu_kernel_variant"
-    ]
+    checked = params(using(items, "portability_matrix"), "path")
     if checked:
         given = _references_from_own_checks(config, items, work, checked)
         work["reference_given"] = given
@@ -129,7 +133,7 @@ def _references_from_own_checks(config, items, work, checked: list[Path]) -> set
     recorder = config.pluginmanager.get_plugin(sybil_notes.PageRecorder.NAME)
     if recorder is None or not recorder.is_reference:
         return set()
-    snippets = {_param(item, "path") for item in items if getattr(item, "originalname", None) == "test_every_snippet_equals_its_rendering"}
+    snippets = set(params(using(items, "renderings"), "path"))
     given = {p for p in checked if p in snippets}
     if "generated" in work:
         given |= {p for p in checked if p in set(generated_files())}

@@ -32,7 +32,6 @@ from tools.env import child_env
 VERSION = re.compile(r"\d+\.\d+(\.\d+)?")
 TORCH_PIN = re.compile(r"^torch==\S+[ \t]*$", re.MULTILINE)
 TORCHVISION_PIN = re.compile(r"^torchvision==\S+[ \t]*(\n|$)", re.MULTILINE)
-SNIPPET_TEST = "tests/test_snippets.py::test_every_snippet_output_matches_page["
 CHECKED = ("tests/test_snippets.py", "docs")
 RECORD_ENV = "PYTORCH_NOTES_COMPAT_RECORD"
 
@@ -78,11 +77,23 @@ def env_dir(root: Path, version: str) -> Path:
     return root / f".venv-torch-{version}"
 
 
-def unit_of(nodeid: str) -> str:
-    """What a test checks: the snippet file, the page, or (for anything else) the test file."""
-    if nodeid.startswith(SNIPPET_TEST) and nodeid.endswith("]"):
-        return nodeid[len(SNIPPET_TEST) : -1]
-    return nodeid.split("::", 1)[0]
+def unit_of(record: dict) -> str:
+    """What a test checks, as the plugin recorded it (`checked_file`): the snippet or page it is
+    parametrized over, the page a page example belongs to, or (for anything else) its test file."""
+    return record.get("unit") or record["nodeid"].split("::", 1)[0]
+
+
+def checked_file(item, root: Path) -> str:
+    """The file a collected test checks: its `path` parameter (a snippet, a page, a generated
+    file), whatever the test is called; else the file it was collected from (a page's example is
+    collected from the page), relative to `root`."""
+    callspec = getattr(item, "callspec", None)
+    path = callspec.params.get("path") if callspec is not None else None
+    path = Path(path if isinstance(path, (str, Path)) else item.path)
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def first_difference(message: str) -> str:
@@ -106,17 +117,18 @@ def differing(records: Iterable[dict]) -> dict[str, list[str]]:
             continue
         where = record["nodeid"].split("::", 1)[1] if "::" in record["nodeid"] else ""
         why = first_difference(record.get("message") or record["outcome"])
-        out.setdefault(unit_of(record["nodeid"]), []).append(f"{where}: {why}")
+        out.setdefault(unit_of(record), []).append(f"{where}: {why}")
     return out
 
 
 def report(version: str, records: list[dict], pytest_code: int) -> tuple[str, int]:
     """The text to print and the exit status."""
-    units = {unit_of(r["nodeid"]) for r in records}
+    units = {unit_of(r) for r in records}
     pages = sorted(u for u in units if u.startswith("docs/"))
     snippets = sorted(u for u in units if u.startswith("snippets/"))
     diff = differing(records)
     lines = [f"torch {version}: {len(snippets)} snippets and {len(pages)} pages checked"]
+    lines += [f"checked: {', '.join(units)}" for units in (snippets, pages) if units]
     if not records:
         lines.append(f"nothing ran (pytest exit status {pytest_code}): the suite cannot start under this torch")
         return "\n".join(lines), 1
@@ -158,8 +170,15 @@ def main(argv: list[str], root: Path, ensure_env: Callable[..., Path]) -> int:
     return status
 
 
-# The pytest plugin half: one JSON line per test (its worst phase), written where RECORD_ENV says.
+# The pytest plugin half: one JSON line per test (its worst phase, and the file it checks),
+# written where RECORD_ENV says.
 _outcomes: dict[str, dict] = {}
+_units: dict[str, str] = {}
+
+
+def pytest_collection_finish(session) -> None:
+    root = Path(session.config.rootpath)
+    _units.update((item.nodeid, checked_file(item, root)) for item in session.items)
 
 
 def pytest_runtest_logreport(report) -> None:
@@ -170,7 +189,8 @@ def pytest_runtest_logreport(report) -> None:
     outcome = "error" if report.outcome == "failed" and report.when != "call" else report.outcome
     kept = _outcomes.get(report.nodeid)
     if kept is None or kept["outcome"] == "passed":
-        _outcomes[report.nodeid] = {"nodeid": report.nodeid, "outcome": outcome, "message": message}
+        unit = _units.get(report.nodeid, report.nodeid.split("::", 1)[0])
+        _outcomes[report.nodeid] = {"nodeid": report.nodeid, "unit": unit, "outcome": outcome, "message": message}
 
 
 def pytest_sessionfinish(session) -> None:
