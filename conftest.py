@@ -16,7 +16,7 @@ import pytest
 from sybil import Sybil
 
 from tools import page_check, portability, record_plugin
-from tools.sybil_notes import PageRecorder, parsers, short_failure_report
+from tools.sybil_notes import PageRecorder, SnippetsAlone, parsers, short_failure_report
 
 DEVICES = ("cpu", "cuda", "mps")
 
@@ -65,6 +65,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[DEVICE_KEY] = picked_type
     record_plugin.configure(config, picked_type)
     config.pluginmanager.register(RECORDER, PageRecorder.NAME)
+    config.pluginmanager.register(ALONE, SnippetsAlone.NAME)
     RECORDER.is_reference = picked_type == "cpu" and reference_is_this_process()
 
 
@@ -184,7 +185,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     record_plugin.get(session.config).plan(session.items)  # what the record holds is reused, not run
 
 
-PARSERS = parsers()
+# A snippet's drift is reported by the snippet's own test when it runs in this session
+# (tests/conftest.py hands the snippet batch to ALONE), not again by the page that includes it.
+ALONE = SnippetsAlone()
+PARSERS = parsers(standalone=ALONE)
 # The suite's own run of each page, recorded as the matrix's reference variant (tests/conftest.py).
 RECORDER = PageRecorder(PARSERS[0].evaluator)
 

@@ -105,7 +105,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             return result.rendering if result is not None and result.ok else None
 
         # A drifted snippet is then reported by its own test only, not again by the page including it.
-        sybil_notes.standalone = alone
+        if (given := config.pluginmanager.get_plugin(sybil_notes.SnippetsAlone.NAME)) is not None:
+            given.use(alone)
     built = params(using(items, "page_build"), "page")
     work["page_builds"] = {page: _POOL.submit(build_page_in_child, page) for page in dict.fromkeys(built)}
     if using(items, "generated_renderings"):
@@ -159,7 +160,8 @@ def _render_matrix(config: pytest.Config, paths: list[Path], reference_given: se
 def pytest_sessionfinish(session: pytest.Session) -> None:
     work = session.config.stash.get(WORK, {})
     _POOL.shutdown(wait=True, cancel_futures=True)
-    sybil_notes.standalone = None
+    if (given := session.config.pluginmanager.get_plugin(sybil_notes.SnippetsAlone.NAME)) is not None:
+        given.use(None)
     if "site" in work:
         shutil.rmtree(work["site"][0], ignore_errors=True)
     for runner in _RUNNER:

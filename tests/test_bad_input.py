@@ -233,7 +233,7 @@ def test_block_that_raises_inside_torch_names_its_own_line_and_where_it_raised(t
     assert len(message.splitlines()) <= 15
 
 
-def test_a_drifted_snippet_is_reported_by_its_own_test_not_again_by_its_page(tmp_path, monkeypatch):
+def test_a_drifted_snippet_is_reported_by_its_own_test_not_again_by_its_page(tmp_path):
     from types import SimpleNamespace
 
     from tools import includes, sybil_notes
@@ -242,17 +242,18 @@ def test_a_drifted_snippet_is_reported_by_its_own_test_not_again_by_its_page(tmp
     snippet.write_text("# --8<-- [start:a]\nprint(1)\n#> 2\n# --8<-- [end:a]\n")  # stale: it prints 1
     runnable = sybil_notes.Runnable("print(1)\n#> 2\n", str(snippet), 1, includes.Include("s.py", "a"))
 
-    def evaluate() -> str | None:
+    def evaluate(standalone=None) -> str | None:
         example = SimpleNamespace(parsed=runnable, namespace={}, path=str(tmp_path / "page.md"), line=3)
-        return sybil_notes.CheckedOutputEvaluator()(example)
+        return sybil_notes.CheckedOutputEvaluator(standalone)(example)
 
-    monkeypatch.setattr(sybil_notes, "standalone", None)  # the snippet's test is not in this session
+    # the snippet's test is not in this session
     assert evaluate().startswith(f"{snippet}:3: the #> lines are not what the code prints")
+    assert evaluate(sybil_notes.SnippetsAlone()).startswith(f"{snippet}:3: ")  # nothing handed to it yet
     rendered_alone = "# --8<-- [start:a]\nprint(1)\n#> 1\n# --8<-- [end:a]\n"
-    monkeypatch.setattr(sybil_notes, "standalone", lambda path: rendered_alone if path == snippet else None)
-    assert evaluate() is None  # the snippet's own test reports it, with the same diff
-    monkeypatch.setattr(sybil_notes, "standalone", lambda path: snippet.read_text().replace("#> 2", "#> 3"))
-    assert evaluate().startswith(f"{snippet}:3: ")  # the page prints something else than the snippet alone
+    assert evaluate(lambda path: rendered_alone if path == snippet else None) is None  # its own test reports it
+    alone = sybil_notes.SnippetsAlone()
+    alone.use(lambda path: snippet.read_text().replace("#> 2", "#> 3"))
+    assert evaluate(alone).startswith(f"{snippet}:3: ")  # the page prints something else than the snippet alone
 
 
 def test_included_code_runs_with_the_snippets_own_file_and_line_numbers():

@@ -21,7 +21,7 @@ def test_every_generated_file_equals_its_rendering(path, generated_renderings):
     result = generated_renderings[path]
     if not result.ok:
         pytest.fail(result.error, pytrace=False)
-    if message := outputs.mismatch(path, path.read_text() if path.exists() else None, result.rendering):
+    if message := outputs.compare(path, path.read_text() if path.exists() else None, result.rendering):
         pytest.fail(message, pytrace=False)
 
 
@@ -33,9 +33,9 @@ def test_a_stale_diagram_fails_naming_the_line_and_the_regen_command(runner):
     stale = fresh.replace('MulBackward0 -->|"-2"| AddBackward0', 'MulBackward0 -->|"-3"| AddBackward0')
     assert stale != fresh
     line = stale.splitlines().index('    MulBackward0 -->|"-3"| AddBackward0') + 1
-    message = outputs.mismatch(path, stale, fresh)
+    message = outputs.compare(path, stale, fresh)
     assert message.startswith(f"snippets/autograd/backprop_graph.mmd:{line}: ")
     assert '-    MulBackward0 -->|"-3"| AddBackward0\n+    MulBackward0 -->|"-2"| AddBackward0' in message
     assert "python3 dev.py regen snippets/autograd/backprop_graph.mmd" in message
-    missing = outputs.mismatch(path, None, fresh)
+    missing = outputs.compare(path, None, fresh)
     assert missing.endswith("run `python3 dev.py regen snippets/autograd/backprop_graph.mmd`.")

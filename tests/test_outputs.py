@@ -43,7 +43,7 @@ def drift_of(runner: Runner, path: Path) -> str:
     """The message the snippet test gives for `path` ("" when it passes)."""
     (result,) = runner.render_files([path])
     assert result.ok, result.error
-    return outputs.mismatch(path, path.read_text(), result.rendering) or ""
+    return outputs.compare(path, path.read_text(), result.rendering) or ""
 
 
 # --- where a #> line sits is checked -------------------------------------------------------------

@@ -19,5 +19,5 @@ def test_every_snippet_equals_its_rendering(path, renderings):
     result = renderings[path]
     if not result.ok:
         pytest.fail(result.error, pytrace=False)
-    if message := outputs.mismatch(path, path.read_text(), result.rendering):
+    if message := outputs.compare(path, path.read_text(), result.rendering):
         pytest.fail(message, pytrace=False)

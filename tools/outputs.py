@@ -2,12 +2,14 @@
 
 One function, `render`, runs code and returns it with every `#>` line removed and the printed
 output inserted right under the statement that printed it (a loop's output after the whole loop).
-Everything that checks or writes outputs goes through it:
+Everything that checks or writes outputs goes through it, and compares through `compare` (the
+one comparison: exact text, a drawing's coordinates within DRAWING_TOLERANCE_PX):
 
 * the snippet test asserts that a snippet file equals its rendering (tests/test_snippets.py);
 * Sybil's page checks assert that a Python fence equals its rendering (tools/sybil_notes.py);
 * `python3 dev.py regen` writes the rendering (tools/regen.py);
-* generated files (diagrams, plots) are checked the same way: file == rendering, same message.
+* generated files (diagrams, plots) are checked the same way: file == rendering, same message;
+* the kernel matrix compares the renderings of two CPU variants (tools/portability.py).
 
 Only `#>` lines ever differ between a file and its rendering, so regenerating can never touch
 code or prose. Snippets are run as their own programs by tools/runner.py, which calls `render`.
@@ -219,7 +221,7 @@ def _drawing_parts(svg: str) -> tuple[str, list[float]]:
     return "".join(parts), numbers
 
 
-def same_output(path, a: str, b: str) -> bool:
+def _same(path, a: str, b: str) -> bool:
     """Whether two renderings of `path` are the same: exactly, except that a drawing's
     coordinates may differ by DRAWING_TOLERANCE_PX (CONTRIBUTING.md: plots)."""
     if a == b:
@@ -234,22 +236,29 @@ def regen_hint(rel: str) -> str:
     return f"If the new output is intended, run `python3 dev.py regen {rel}` and review the diff."
 
 
-def mismatch(path, current: str | None, rendering: str) -> str | None:
-    """None when a file equals its rendering; otherwise the message the suite fails with."""
+def compare(path, expected: str | None, got: str, first_line: int = 1) -> str | None:
+    """The one comparison of an output: None when `got` (a rendering) is what `expected` (the file,
+    or the part of it starting at `first_line`) shows; else the message the check fails with,
+    file:line first, with the fix. Text is compared exactly; a drawing's coordinates may differ by
+    DRAWING_TOLERANCE_PX. The snippet and generated-file tests, a page's blocks (Sybil), the
+    kernel matrix and regen all compare through it."""
     from tools.paths import rel
 
     where = rel(path)
-    if current is None:
+    if expected is None:
         return f"{where} is missing: it is generated; run `python3 dev.py regen {where}`."
-    if same_output(path, current, rendering):
+    if _same(path, expected, got):
         return None
+    if Path(path).suffix == ".md":  # a page's own block, which no snippet holds
+        fix = "Output is generated, never typed: move this code into a snippet and include it."
+        return drift_message(where, first_line, expected, got, fix)
     if Path(path).suffix == ".py":
-        return drift_message(where, 1, current, rendering, regen_hint(where))
+        return drift_message(where, first_line, expected, got, regen_hint(where))
     return drift_message(
         where,
-        1,
-        current,
-        rendering,
+        first_line,
+        expected,
+        got,
         regen_hint(where),
         problem=f"this generated file is stale against the code that draws it (coordinates may differ by {DRAWING_TOLERANCE_PX:g} px, nothing else)",
         labels=("committed", "what the code draws now"),

@@ -156,7 +156,7 @@ def _same(path: Path, a: Rendered, b: Rendered) -> bool:
     if a.error or b.error or len(a.blocks) != len(b.blocks):
         return a == b
     return all(
-        (fa, la) == (fb, lb) and outputs.same_output(path, ta, tb)
+        (fa, la) == (fb, lb) and outputs.compare(path, ta, tb) is None
         for (fa, la, ta), (fb, lb, tb) in zip(a.blocks, b.blocks)
     )
 

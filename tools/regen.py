@@ -127,7 +127,7 @@ def regenerate(
         if not a.ok or not b.ok:
             refused.append(a.error or b.error)
             continue
-        if not outputs.same_output(a.path, a.rendering, b.rendering):
+        if outputs.compare(a.path, a.rendering, b.rendering) is not None:
             current = a.path.read_text() if a.path.exists() else None
             refused.append(varying_output_message(where, current, a.rendering, b.rendering))
             continue
@@ -135,7 +135,7 @@ def regenerate(
         if a.path.suffix == ".py" and current is not None:
             # Only #> lines may change: anything else means the rendering is wrong, not the file.
             assert outputs.strip_outputs(current) == outputs.strip_outputs(a.rendering), where
-        if current is None or not outputs.same_output(a.path, current, a.rendering):
+        if outputs.compare(a.path, current, a.rendering) is not None:
             a.path.parent.mkdir(parents=True, exist_ok=True)
             a.path.write_text(a.rendering)
             changed.append(where)

@@ -11,8 +11,9 @@ a `--8<--` include, expanded exactly as the site expands it.
   lines around it and what to do (block_error), not the engine's frames and the whole page
   (short_failure_report, a pytest hook the root conftest.py installs).
 * A drifted `#>` line of a snippet is reported once, by the snippet's own test, when that test
-  runs in the same session (tests/conftest.py fills `standalone`): the page's block then fails only
-  where the page itself makes the difference.
+  runs in the same session: the parsers are given `standalone` (`parsers(standalone=…)`, a
+  SnippetsAlone the suite fills), and the page's block then fails only where the page itself
+  makes the difference.
 """
 
 from __future__ import annotations
@@ -97,9 +98,22 @@ def runnable_for(body: str, page: Path, body_line: int) -> Runnable:
     return Runnable(code, str(page), body_line)
 
 
-# Set by tests/conftest.py when the snippet test runs in the same session: snippet path -> its
-# rendering run on its own (None when it did not run cleanly or is not part of the session).
-standalone: Callable[[Path], str | None] | None = None
+class SnippetsAlone:
+    """snippet path -> its rendering run on its own, when the snippet's test runs in this session
+    (None when it did not run cleanly or is not part of the session). The root conftest.py gives
+    one to the parsers and registers it; tests/conftest.py `use`s the snippet batch's results."""
+
+    NAME = "snippets-alone"  # its name among the run's plugins
+
+    def __init__(self) -> None:
+        self._lookup: Callable[[Path], str | None] | None = None
+
+    def use(self, lookup: Callable[[Path], str | None] | None) -> None:
+        self._lookup = lookup
+
+    def __call__(self, path: Path) -> str | None:
+        return self._lookup(path) if self._lookup is not None else None
+
 
 SKIP_HINT = '<!-- skip: next "why" -->'
 
@@ -143,7 +157,9 @@ def block_error(runnable: Runnable, error: BaseException, page: str, page_line: 
     return "\n".join(message)
 
 
-def _the_snippets_own_drift(runnable: Runnable, rendering: str) -> bool:
+def _the_snippets_own_drift(
+    runnable: Runnable, rendering: str, standalone: Callable[[Path], str | None] | None
+) -> bool:
     """True when the page's block prints what its snippet prints on its own, and the snippet file
     is what is stale: the snippet's test, in this session, reports that drift (once)."""
     if standalone is None or runnable.include is None:
@@ -170,10 +186,13 @@ class CheckedOutputEvaluator:
 
     With `record` set to a list, each rendering is also appended to it as (file, first line,
     rendering): `render_page` uses that to compare a page's output across CPU kernel variants.
+    `standalone`: the snippets' own renderings in this session (SnippetsAlone), so that a drifted
+    snippet is reported by its own test alone.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, standalone: Callable[[Path], str | None] | None = None) -> None:
         self.record: list[tuple[str, int, str]] | None = None
+        self.standalone = standalone
 
     def __call__(self, example: Example) -> str | None:
         __tracebackhide__ = True
@@ -188,22 +207,18 @@ class CheckedOutputEvaluator:
             example.namespace.pop("__builtins__", None)
         if self.record is not None:
             self.record.append((runnable.filename, runnable.line_offset + 1, rendering))
-        if rendering != runnable.code and not _the_snippets_own_drift(runnable, rendering):
-            where = rel(runnable.filename)
-            if where.startswith("snippets/"):
-                fix = outputs.regen_hint(where)
-            else:
-                fix = "Output is generated, never typed: move this code into a snippet and include it."
-            return outputs.drift_message(where, runnable.line_offset + 1, runnable.code, rendering, fix)
-        return None
+        message = outputs.compare(runnable.filename, runnable.code, rendering, runnable.line_offset + 1)
+        if message is not None and _the_snippets_own_drift(runnable, rendering, self.standalone):
+            return None
+        return message
 
 
 class NotesPythonParser:
-    def __init__(self) -> None:
+    def __init__(self, standalone: Callable[[Path], str | None] | None = None) -> None:
         self.lexer = RawFencedCodeBlockLexer(info_pattern=_INFO)
         # `...` matches anything in a doctest's expected output, e.g. a memory address.
         self.doctests = DocTestStringParser(DocTestEvaluator(doctest.ELLIPSIS))
-        self.evaluator = CheckedOutputEvaluator()
+        self.evaluator = CheckedOutputEvaluator(standalone)
 
     def __call__(self, document: Document) -> Iterable[Region]:
         for region in self.lexer(document):
@@ -229,11 +244,12 @@ class NotesPythonParser:
 
 
 
-def parsers() -> list:
-    """The parsers that read every page, for the suite (conftest.py) and `render_page` alike."""
+def parsers(standalone: Callable[[Path], str | None] | None = None) -> list:
+    """The parsers that read every page, for the suite (conftest.py) and `render_page` alike;
+    `standalone` as CheckedOutputEvaluator takes it."""
     from sybil.parsers.markdown import SkipParser
 
-    return [NotesPythonParser(), SkipParser()]
+    return [NotesPythonParser(standalone), SkipParser()]
 
 
 def block_of(example: Example, recorded: list, before: int, error: BaseException | None) -> dict | None:
