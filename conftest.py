@@ -16,7 +16,8 @@ import pytest
 from sybil import Sybil
 
 from tools import page_check, portability, record_plugin
-from tools.sybil_notes import PageRecorder, SnippetsAlone, parsers, short_failure_report
+from tools.sybil_notes import SnippetsAlone, parsers
+from tools.sybil_plugin import PageRecorder, short_failure_report
 
 DEVICES = ("cpu", "cuda", "mps")
 

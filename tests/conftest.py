@@ -13,6 +13,7 @@ process computes as the reference does; it renders the other variants.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -21,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import portability, record_plugin, sybil_notes
-from tools.generated import generated_files
+from tools import portability, record_plugin, sybil_notes, sybil_plugin
+from tools.generated import generated_files, render_in
 from tools.notebooks import run_notebook
 from tools.page_build import build_page_in_child
 from tools.paths import doc_pages
@@ -110,7 +111,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     built = params(using(items, "page_build"), "page")
     work["page_builds"] = {page: _POOL.submit(build_page_in_child, page) for page in dict.fromkeys(built)}
     if using(items, "generated_renderings"):
-        work["generated"] = _POOL.submit(_timed, config, shared_runner().render_generated, generated_files())
+        work["generated"] = _POOL.submit(_timed, config, functools.partial(render_in, shared_runner()), generated_files())
     checked = params(using(items, "portability_matrix"), "path")
     if checked:
         given = _references_from_own_checks(config, items, work, checked)
@@ -131,7 +132,7 @@ def _references_from_own_checks(config, items, work, checked: list[Path]) -> set
     """The files whose reference rendering the suite's own checks give (so the matrix renders
     only the other variants): the snippets and generated files rendered in this run, and the
     pages whose every example runs here, when this process computes as the reference does."""
-    recorder = config.pluginmanager.get_plugin(sybil_notes.PageRecorder.NAME)
+    recorder = config.pluginmanager.get_plugin(sybil_plugin.PageRecorder.NAME)
     if recorder is None or not recorder.is_reference:
         return set()
     snippets = set(params(using(items, "renderings"), "path"))
@@ -151,6 +152,8 @@ def _render_matrix(config: pytest.Config, paths: list[Path], reference_given: se
         generated=[p for p in paths if p in generated],
         pages=[p for p in paths if p in pages],
         reference_given=reference_given,
+        render_generated=render_in,
+        render_pages=sybil_notes.render_pages_in,
     )
     for path, results in table.items():
         record_plugin.add_seconds(config, path, sum(r.seconds for r in results.values()))
@@ -193,7 +196,7 @@ def renderings(request, runner) -> dict:
 def generated_renderings(request, runner) -> dict:
     """Every generated file drawn afresh, each in a clean child process."""
     future: Future | None = _started(request, "generated")
-    results = future.result() if future else runner.render_generated(generated_files())
+    results = future.result() if future else render_in(runner, generated_files())
     return {result.path: result for result in results}
 
 
@@ -215,7 +218,7 @@ def portability_matrix(request):
 
     def own(path: Path) -> portability.Rendered | None:
         if path.suffix == ".md":
-            recorder = request.config.pluginmanager.get_plugin(sybil_notes.PageRecorder.NAME)
+            recorder = request.config.pluginmanager.get_plugin(sybil_plugin.PageRecorder.NAME)
             blocks = recorder.blocks(path)
             return None if blocks is None else portability.page_rendering({"blocks": blocks})
         rendered = [r for name in ("snippets", "generated") if name in work for r in work[name].result()]
@@ -228,7 +231,8 @@ def portability_matrix(request):
         if path in given and reference not in found:
             mine = own(path)
             if mine is None:  # its own run did not complete here: render the reference now
-                mine = portability.render_matrix(pages=[path], every=[reference])[path][reference]
+                matrix = portability.render_matrix(pages=[path], every=[reference], render_pages=sybil_notes.render_pages_in)
+                mine = matrix[path][reference]
             found[reference] = mine
         return {variant: found[variant] for variant in portability.variants() if variant in found}
 

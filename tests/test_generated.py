@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools import outputs
+from tools import generated, outputs
 from tools.generated import generated_files
 from tools.paths import ROOT, rel
 
@@ -28,7 +28,7 @@ def test_every_generated_file_equals_its_rendering(path, generated_renderings):
 @pytest.mark.reads(files=["snippets/autograd"])
 def test_a_stale_diagram_fails_naming_the_line_and_the_regen_command(runner):
     path = ROOT / "snippets/autograd/backprop_graph.mmd"
-    (drawn,) = runner.render_generated([path])
+    (drawn,) = generated.render_in(runner, [path])
     fresh = drawn.rendering
     stale = fresh.replace('MulBackward0 -->|"-2"| AddBackward0', 'MulBackward0 -->|"-3"| AddBackward0')
     assert stale != fresh

@@ -37,5 +37,23 @@ def generated_files() -> list[Path]:
 
 
 def render_generated(path: str | Path) -> str:
-    """The text a generated file must hold (tools/runner.py calls this in a clean child)."""
+    """The text a generated file must hold (`render_in` has tools/runner.py call this, by name, in
+    a clean child)."""
     return next(item for item in generated() if item.path == Path(path)).render()
+
+
+def render_in(runner, paths: list[Path]) -> list:
+    """Render generated files in `runner`'s clean children (tools/runner.py), one child per drawing,
+    so that a plot's light and dark variants share one computation: a Result per path, in order."""
+    from tools.runner import result_of
+
+    groups: dict[tuple, list[Path]] = {}
+    for path in map(Path, paths):
+        groups.setdefault((path.parent, path.stem.removesuffix("-light").removesuffix("-dark")), []).append(path)
+    answers = runner.call("tools.generated:render_generated", list(groups.values()), "drawing it")
+    results = {}
+    for group, answer in zip(groups.values(), answers):
+        for path in group:
+            rendering = answer.get("values", {}).get(str(path))
+            results[path] = result_of(path, {**answer, "rendering": rendering} if rendering is not None else answer)
+    return [results[Path(p)] for p in paths]

@@ -19,7 +19,7 @@ import difflib
 import itertools
 import os
 import platform
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -217,6 +217,8 @@ def render_matrix(
     every: list[Variant] | None = None,
     jobs: int = 2,
     reference_given: Iterable[Path] = (),
+    render_generated: Callable | None = None,
+    render_pages: Callable | None = None,
 ) -> dict[Path, dict[Variant, Rendered]]:
     """Render every file under every variant: {path: {variant: Rendered}} (variants in order).
 
@@ -224,7 +226,10 @@ def render_matrix(
     one variant's slowest page no longer leaves a core idle, and a runner's start (importing
     torch) overlaps another's rendering. The files in `reference_given` are left out of the first
     variant (the reference): the suite has rendered them already, in a process that computes as
-    the reference does."""
+    the reference does. Generated files and pages are rendered by the functions the caller names
+    (`render_generated(runner, paths) -> [Result]`: tools.generated.render_in;
+    `render_pages(runner, paths) -> [answer]`: tools.sybil_notes.render_pages_in): the matrix
+    knows how to compare renderings, not what draws a plot or runs a page."""
     from concurrent.futures import ThreadPoolExecutor
 
     snippets, generated, pages = list(snippets), list(generated), list(pages)
@@ -239,10 +244,11 @@ def render_matrix(
         found: dict[Path, Rendered] = {}
         with Runner(jobs=1, env={**env, **variant.env()}) as runner:
             todo = [p for p in pages if p not in skip]  # the slowest first
-            for path, answer in zip(todo, runner.render_pages(todo)):
+            for path, answer in zip(todo, render_pages(runner, todo) if todo else []):
                 found[path] = page_rendering(answer)
             results = runner.render_files([p for p in snippets if p not in skip])
-            results += runner.render_generated([p for p in generated if p not in skip])
+            drawn = [p for p in generated if p not in skip]
+            results += render_generated(runner, drawn) if drawn else []
             for result in results:
                 blocks = ((str(result.path), 1, result.rendering),) if result.ok else ()
                 found[result.path] = Rendered(blocks, result.error, result.seconds)
@@ -258,6 +264,6 @@ def render_matrix(
 
 
 def page_rendering(answer: dict) -> Rendered:
-    """A page's rendering as `Runner.render_pages` or the suite's own run of the page gives it."""
+    """A page's rendering as `render_pages` or the suite's own run of the page gives it."""
     blocks = tuple((b["file"], b["line"], b["text"]) for b in answer.get("blocks", []))
     return Rendered(blocks, answer.get("error"), answer.get("seconds", 0.0))

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from tools import outputs, portability
 from tools.commands import regen_parser
-from tools.generated import generated_files
+from tools.generated import generated_files, render_in
 from tools.paths import rel, snippet_files
 from tools.runner import Result, Runner
 
@@ -63,7 +63,7 @@ def _render_twice(
     """Each file rendered by both runners, in parallel."""
 
     def one(runner: Runner) -> list[Result]:
-        return runner.render_files(snippets) + runner.render_generated(generated)
+        return runner.render_files(snippets) + render_in(runner, generated)
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         first, second = pool.map(one, runners)

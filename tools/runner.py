@@ -18,8 +18,11 @@ run by a reader from an empty directory:
   at once, one per core.
 
 `render_files` renders snippet files (tools/outputs.py places the output) and returns, for each,
-the rendering or the error (file and line, traceback, stderr). `render_generated` renders
-generated files (diagrams, plots) in a child the same way.
+the rendering or the error (file and line, traceback, stderr). `call` runs any other work in a
+child the same way, by name: a request names the function (`module:function`, called with one
+path at a time) and the caller says what the server calls once, warm, before it forks (`warm`).
+The runner itself imports nothing that knows a page or a generated file: tools/generated.py
+(`render_in`) and tools/sybil_notes.py (`render_pages_in`) name their own functions.
 """
 
 from __future__ import annotations
@@ -120,24 +123,15 @@ def _in_child(request: dict) -> dict:
         except BaseException as error:  # noqa: BLE001 - reported with its traceback, never swallowed
             where, text = _snippet_traceback(error, path)
             result["error"] = f"{where}: raised {type(error).__name__}: {error}\n{text}"
-    elif request["kind"] == "page":  # a page's examples, in order, as the suite runs them
-        from tools.sybil_notes import render_page
-
-        try:
-            result.update(render_page(Path(request["path"])))
-        except BaseException as error:  # noqa: BLE001
-            text = "".join(traceback.format_exception(error))
-            result["error"] = f"{rel(request['path'])}: running its examples raised {type(error).__name__}: {error}\n{text}"
-    else:  # generated files drawn by the same code (a plot's light and dark variants), one child
-        from tools.generated import render_generated
-
-        result["renderings"] = {}
+    else:  # a call by name: the function, once per path, in this one child
+        function = named(request["function"])
+        result["values"] = {}
         for path in request["paths"]:
             try:
-                result["renderings"][path] = render_generated(path)
+                result["values"][path] = function(path)
             except BaseException as error:  # noqa: BLE001
                 text = "".join(traceback.format_exception(error))
-                result["error"] = f"{rel(path)}: drawing it raised {type(error).__name__}: {error}\n{text}"
+                result["error"] = f"{rel(path)}: {request['doing']} raised {type(error).__name__}: {error}\n{text}"
                 break
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
@@ -168,11 +162,12 @@ def _fork(request: dict) -> tuple[int, int]:
     return pid, read_fd
 
 
-def _warm_pages() -> None:
-    """Before the first page is forked: import Sybil, Markdown and the include options once."""
-    from tools import sybil_notes
+def named(name: str):
+    """The function a request names, `package.module:function`."""
+    import importlib
 
-    sybil_notes._snippet_options()
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(module), function)
 
 
 def serve() -> None:
@@ -183,10 +178,13 @@ def serve() -> None:
         importlib.import_module(module)
 
     protocol = os.fdopen(os.dup(1), "w")
+    warmed: set[str] = set()
     for line in sys.stdin:
         batch = json.loads(line)
-        if any(request["kind"] == "page" for request in batch["requests"]):
-            _warm_pages()
+        for name in batch.get("warm", ()):  # what the caller asked for warm: once, before any fork
+            if name not in warmed:
+                named(name)()
+                warmed.add(name)
         jobs, requests = batch["jobs"], list(enumerate(batch["requests"]))
         results: dict[int, dict] = {}
         running: dict[int, tuple[int, int, list[bytes], float]] = {}
@@ -230,7 +228,7 @@ def serve() -> None:
 
 
 class Runner:
-    """A warm server; `render_files` and `render_generated` send it batches."""
+    """A warm server; `render_files` and `call` send it batches."""
 
     def __init__(self, jobs: int = 2, env: dict | None = None):
         env = {k: v for k, v in (env or os.environ).items() if not k.startswith("PYTEST")}
@@ -249,11 +247,12 @@ class Runner:
             text=True,
         )
 
-    def _batch(self, requests: list[dict]) -> list[dict]:
+    def _batch(self, requests: list[dict], warm: tuple[str, ...] = ()) -> list[dict]:
         if not requests:
             return []
         with self.lock:
-            self.process.stdin.write(json.dumps({"jobs": self.jobs, "requests": requests}) + "\n")
+            batch = {"jobs": self.jobs, "requests": requests, "warm": list(warm)}
+            self.process.stdin.write(json.dumps(batch) + "\n")
             self.process.stdin.flush()
             line = self.process.stdout.readline()
         if not line:
@@ -262,30 +261,16 @@ class Runner:
 
     def render_files(self, paths: list[Path]) -> list[Result]:
         answers = self._batch([{"kind": "snippet", "path": str(Path(p).resolve())} for p in paths])
-        return [_result(Path(p), answer) for p, answer in zip(paths, answers)]
+        return [result_of(Path(p), answer) for p, answer in zip(paths, answers)]
 
-    def render_generated(self, paths: list[Path]) -> list[Result]:
-        """Render generated files (diagrams, plots: tools.generated) in clean children: one
-        per drawing, so that a plot's light and dark variants share one computation."""
-        groups: dict[tuple, list[Path]] = {}
-        for path in map(Path, paths):
-            groups.setdefault((path.parent, path.stem.removesuffix("-light").removesuffix("-dark")), []).append(path)
-        answers = self._batch([{"kind": "generated", "paths": [str(p) for p in group]} for group in groups.values()])
-        results = {}
-        for group, answer in zip(groups.values(), answers):
-            for path in group:
-                rendering = answer.get("renderings", {}).get(str(path))
-                results[path] = _result(path, {**answer, "rendering": rendering} if rendering is not None else answer)
-        return [results[Path(p)] for p in paths]
-
-    def render_pages(self, paths: list[Path]) -> list[dict]:
-        """Run each page's examples in a clean child, as the suite does: for each page
-        {"blocks": [{"file", "line", "text"}]} (tools/sybil_notes.render_page) or {"error"}."""
-        answers = self._batch([{"kind": "page", "path": str(Path(p).resolve())} for p in paths])
-        for answer in answers:
-            if answer.get("stderr") and not answer.get("error"):
-                answer["error"] = f"wrote to stderr:\n{answer['stderr']}"
-        return answers
+    def call(self, function: str, groups: list[list[Path]], doing: str, warm: tuple[str, ...] = ()) -> list[dict]:
+        """`function` (`module:function`, path -> a JSON value) on each group of paths, a clean child
+        per group: for each group {"values": {path: value}} or {"error"} (`doing` says what the
+        function does, for the error), with "stderr", "stray_stdout" and "seconds". `warm`: the
+        functions (`module:function`, no arguments) the server calls once before it forks."""
+        requests = [{"kind": "call", "function": function, "doing": doing, "paths": [str(p) for p in group]}
+                    for group in groups]
+        return self._batch(requests, warm)
 
     def close(self) -> None:
         self.process.stdin.close()
@@ -300,7 +285,8 @@ class Runner:
         self.close()
 
 
-def _result(path: Path, answer: dict) -> Result:
+def result_of(path: Path, answer: dict) -> Result:
+    """A file's Result from the answer of the child that rendered it."""
     result = _judged(path, answer)
     return Result(result.path, result.rendering, result.error, answer.get("seconds", 0.0))
 

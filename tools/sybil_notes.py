@@ -9,7 +9,7 @@ a `--8<--` include, expanded exactly as the site expands it.
   stopping the collection of every page.
 * Every failure is short and leads with file:line: a block that raises shows the exception, the
   lines around it and what to do (block_error), not the engine's frames and the whole page
-  (short_failure_report, a pytest hook the root conftest.py installs).
+  (tools/sybil_plugin.py's short_failure_report, a pytest hook the root conftest.py installs).
 * A drifted `#>` line of a snippet is reported once, by the snippet's own test, when that test
   runs in the same session: the parsers are given `standalone` (`parsers(standalone=…)`, a
   SnippetsAlone the suite fills), and the page's block then fails only where the page itself
@@ -28,7 +28,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from sybil import Document, Example, Lexeme, Region
 from sybil.evaluators.doctest import DocTestEvaluator
 from sybil.example import SybilFailure
@@ -171,16 +170,6 @@ def _the_snippets_own_drift(
     return [line for line in lines if line.strip()] == [line for line in rendering.splitlines() if line.strip()]
 
 
-@pytest.hookimpl(wrapper=True)
-def short_failure_report(item: pytest.Item, call: pytest.CallInfo):
-    """pytest_runtest_makereport: a failing page example reports its message alone, without Sybil's
-    header and footer (the message leads with file:line)."""
-    report = yield
-    if report.failed and call.excinfo is not None and isinstance(call.excinfo.value, SybilFailure):
-        report.longrepr = str(call.excinfo.value.result).rstrip()
-    return report
-
-
 class CheckedOutputEvaluator:
     """Run a block; fail with a diff naming the file and line if it differs from its rendering.
 
@@ -295,56 +284,22 @@ def render_page(path: Path) -> dict:
     return {"blocks": blocks}
 
 
-class PageRecorder:
-    """The suite's own run of each page, recorded as `render_page` would return it, so that the
-    kernel matrix takes it as its reference variant instead of rendering the page once more.
+def warm() -> None:
+    """What the runner's server does once before forking pages' children: Sybil, Markdown and the
+    include options, imported and read."""
+    _snippet_options()
 
-    The root conftest.py registers it as a plugin (its pytest_runtest_call wraps each example).
-    `blocks(page)` is the
-    page's rendering once every one of its examples ran here without failing, else None (part of
-    the page was deselected, reused from the record or failed: the matrix renders it itself).
-    """
 
-    NAME = "page-recorder"  # its name among the run's plugins
-
-    def __init__(self, evaluator: CheckedOutputEvaluator):
-        # Set by the root conftest.py: whether this process computes as the matrix's reference
-        # variant does (else nothing recorded here is a reference), and each page's number of
-        # examples.
-        self.is_reference = False
-        self.examples: dict[Path, int] = {}
-        self.recorded: list[tuple[str, int, str]] = []
-        evaluator.record = self.recorded
-        self._blocks: dict[Path, list[dict]] = {}
-        self._ran: dict[Path, set[int]] = {}
-        self._failed: set[Path] = set()
-
-    @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_call(self, item: pytest.Item):
-        example = getattr(item, "example", None)
-        if example is None or type(item).__name__ != "SybilItem":
-            return (yield)
-        page, before = Path(example.path).resolve(), len(self.recorded)
-        try:
-            result = yield
-        except BaseException as error:
-            self._note(page, example, before, error)
-            raise
-        self._note(page, example, before, None)
-        return result
-
-    def _note(self, page: Path, example: Example, before: int, error: BaseException | None) -> None:
-        from unittest import SkipTest
-
-        if error is not None and not isinstance(error, SkipTest):
-            self._failed.add(page)
-        if (block := block_of(example, self.recorded, before, error)) is not None:
-            self._blocks.setdefault(page, []).append(block)
-        self._ran.setdefault(page, set()).add(id(example))
-
-    def blocks(self, page: Path) -> list[dict] | None:
-        """The page's blocks, when every example of it ran here and none failed."""
-        page = Path(page).resolve()
-        if not self.is_reference or page in self._failed or len(self._ran.get(page, ())) != self.examples.get(page):
-            return None
-        return self._blocks.get(page, [])
+def render_pages_in(runner, paths: list[Path]) -> list[dict]:
+    """Run each page's examples in a clean child of `runner` (tools/runner.py), as the suite does:
+    for each page `render_page`'s answer, or {"error"}."""
+    paths = [Path(p).resolve() for p in paths]
+    answers = runner.call("tools.sybil_notes:render_page", [[p] for p in paths], "running its examples",
+                          warm=("tools.sybil_notes:warm",))
+    pages = []
+    for path, answer in zip(paths, answers):
+        page = {**answer.pop("values", {}).get(str(path), {}), **answer}
+        if page.get("stderr") and not page.get("error"):
+            page["error"] = f"wrote to stderr:\n{page['stderr']}"
+        pages.append(page)
+    return pages
