@@ -5,7 +5,7 @@
   re-executed when it or what it imports changes, and only then. A failing cell stops the build
   naming its lab.py line, without ANSI colour codes.
 * A lab's page: nbconvert's MathJax and mermaid CDN tags are removed (the site serves KaTeX
-  itself, and typesets the Markdown cells' maths here: tools/hooks/maths_diagrams.py), its ~600 kB
+  itself, and typesets the Markdown cells' maths here: tools/maths.py), its ~600 kB
   of inline CSS is cut to the rules whose classes the page uses, and each run of cells tagged
   `solution` is folded into a closed "Solution" box, so a reader can try the exercise first. The
   result is cached in tools/labcss.py, so `serve` redoes it only for a changed lab.
@@ -22,7 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from tools import labcss, paths  # importable: the editable install puts tools/ on the path
-from tools.hooks.maths_diagrams import typeset_notebook_maths
+from tools.maths import typeset_notebook_maths
 
 NBCONVERT_CDN_BLOCKS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
