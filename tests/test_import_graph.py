@@ -89,27 +89,25 @@ def test_paths_is_a_leaf():
 
 
 def test_a_planted_cycle_is_found_and_named(tmp_path):
-    (tmp_path / "tools" / "figures").mkdir(parents=True)
+    # Made-up module names: the test stays true whatever tools/ holds.
+    (tmp_path / "tools" / "pkg").mkdir(parents=True)
     files = {
         "__init__.py": "",
-        "paths.py": "ROOT = None\n",
-        "plots.py": "from tools.paths import ROOT\n",
-        "figures/__init__.py": "",
-        "figures/one.py": "from tools.plots import ROOT\n",
+        "leaf.py": "ROOT = None\n",
+        "mid.py": "from tools.leaf import ROOT\n",
+        "pkg/__init__.py": "",
+        "pkg/one.py": "from tools.mid import ROOT\n",
         # the loop is inside a function and spelled relative: both still count
-        "paths2.py": "def f():\n    from .figures import one\n",
-        "generated.py": "import tools.figures.one\n",
+        "leaf2.py": "def f():\n    from .pkg import one\n",
+        "top.py": "import tools.pkg.one\n",
     }
     for name, text in files.items():
         (tmp_path / "tools" / name).write_text(text)
     assert find_cycle(import_graph(tmp_path)) is None
-    (tmp_path / "tools" / "paths.py").write_text("def generated():\n    from . import paths2\n")
-    (tmp_path / "tools" / "paths2.py").write_text("def f():\n    from .figures import one\n")
+    (tmp_path / "tools" / "leaf.py").write_text("def top():\n    from . import leaf2\n")
     graph = import_graph(tmp_path)
-    assert graph["tools.generated"] == {"tools.figures.one"}
-    assert find_cycle(graph) == [
-        "tools.figures.one", "tools.plots", "tools.paths", "tools.paths2", "tools.figures.one",
-    ]
+    assert graph["tools.top"] == {"tools.pkg.one"}
+    assert find_cycle(graph) == ["tools.leaf", "tools.leaf2", "tools.pkg.one", "tools.mid", "tools.leaf"]
 
 
 # --- the layers: when each part runs, and what it may import --------------------------------------
