@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from tools import portability, record_plugin, sybil_notes, sybil_plugin
-from tools.generated import generated_files, render_in
+from tools.generated.registry import generated_files, render_in
 from tools.notebooks import run_notebook
 from tools.page_build import build_page_in_child
 from tools.paths import doc_pages

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tools import diagrams
+from tools.generated import diagrams
 from tools.paths import ROOT
 
 # All it reads besides the engine (the verification record's key: tools/record_plugin.py).

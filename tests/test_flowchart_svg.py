@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tools import diagrams
 from tools.flowchart_svg import FlowchartError, parse, render
+from tools.generated import diagrams
 from tools.paths import ROOT
 
 # All it reads besides the engine (the verification record's key: tools/record_plugin.py).

@@ -1,4 +1,4 @@
-"""Every generated file (diagrams: tools/diagrams.py; plots: tools/plots.py, tools/figures/) equals
+"""Every generated file (diagrams: tools/generated/diagrams.py; plots: tools/generated/plots.py, tools/generated/figures/) equals
 what its code draws now, checked by the outputs engine like a snippet: each file is drawn in a clean
 child process (tools/runner.py), compared whole, and a stale file fails with a diff naming its line
 and the command that rewrites it."""
@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from tools import generated, outputs
-from tools.generated import generated_files
+from tools import outputs
+from tools.generated import registry as generated
+from tools.generated.registry import generated_files
 from tools.paths import ROOT, rel
 
 GENERATED = generated_files()

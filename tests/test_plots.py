@@ -1,4 +1,4 @@
-"""Every plot on the site is drawn from its snippets' numbers (tools/plots.py, tools/figures/),
+"""Every plot on the site is drawn from its snippets' numbers (tools/generated/plots.py, tools/generated/figures/),
 is current, is shown by a page in both colour schemes with real alt text, and nothing else
 is in a plots/ folder."""
 
@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tools import generated, plots
+from tools.generated import plots
+from tools.generated import registry as generated
 from tools.paths import DOCS, ROOT, doc_pages
 
 OUTPUTS = plots.outputs(generated.all_plots())
@@ -22,17 +23,17 @@ IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s#]+)(?:#(?P<only>only-li
 
 
 def test_every_figure_module_is_in_the_registry():
-    """tools/generated.py imports the figure modules by name: a new one must be added there."""
-    on_disk = {m.name for m in pkgutil.iter_modules([str(ROOT / "tools" / "figures")])}
-    listed = {m.__name__.removeprefix("tools.figures.") for m in generated.FIGURES}
-    assert sorted(on_disk - listed) == [], "tools/figures/ modules missing from FIGURES in tools/generated.py"
+    """tools/generated/registry.py imports the figure modules by name: a new one must be added there."""
+    on_disk = {m.name for m in pkgutil.iter_modules([str(ROOT / "tools" / "generated" / "figures")])}
+    listed = {m.__name__.removeprefix("tools.generated.figures.") for m in generated.FIGURES}
+    assert sorted(on_disk - listed) == [], "tools/generated/figures/ modules missing from FIGURES in tools/generated/registry.py"
     assert sorted(listed - on_disk) == []
 
 
 def test_no_hand_made_plots():
     on_disk = {p for p in DOCS.rglob("plots/*") if p.is_file()}
     assert sorted(p.relative_to(ROOT).as_posix() for p in on_disk - {g.path for g in OUTPUTS}) == [], (
-        "files under a plots/ folder that no tools/figures/ module draws"
+        "files under a plots/ folder that no tools/generated/figures/ module draws"
     )
 
 

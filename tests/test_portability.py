@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tools import portability
-from tools.generated import generated_files
+from tools.generated.registry import generated_files
 from tools.paths import doc_pages, rel, snippet_files
 
 CHECKED = [*snippet_files(), *doc_pages(), *generated_files()]

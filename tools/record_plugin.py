@@ -102,7 +102,7 @@ def is_page_example(item: pytest.Item) -> bool:
 
 
 def _inputs_of_file(path: Path) -> set[Path]:
-    from tools.generated import generated
+    from tools.generated.registry import generated
 
     path = Path(path)
     if path.suffix == ".md":
@@ -116,8 +116,8 @@ def _inputs_of_file(path: Path) -> set[Path]:
 def _drawn_by(path: Path) -> Path:
     """The module that draws a generated file: a chapter's figures, or the diagrams."""
     if path.suffix == ".svg" and path.parent.name == "plots":
-        return ROOT / "tools" / "figures" / f"{path.parent.parent.name}.py"
-    return ROOT / "tools" / "diagrams.py"
+        return ROOT / "tools" / "generated" / "figures" / f"{path.parent.parent.name}.py"
+    return ROOT / "tools" / "generated" / "diagrams.py"
 
 
 def _site_inputs() -> set[Path]:

@@ -4,7 +4,7 @@ It writes the rendering that the tests compare against (tools/outputs.py), nothi
 
 * a snippet's `#>` lines (what each statement printed), the snippet run as its own program
   (tools/runner.py). Only `#>` lines change; code and prose are never touched;
-* every generated file (diagrams, plots: tools/generated.generated_files).
+* every generated file (diagrams, plots: tools/generated/registry.generated_files).
 
 It refuses to write a file whose code raises or prints to stderr, and one whose output changes
 from one run to the next or from one machine to another: each file is rendered twice, in two
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from tools import outputs, portability
 from tools.commands import regen_parser
-from tools.generated import generated_files, render_in
+from tools.generated.registry import generated_files, render_in
 from tools.paths import rel, snippet_files
 from tools.runner import Result, Runner
 

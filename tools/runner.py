@@ -21,7 +21,7 @@ run by a reader from an empty directory:
 the rendering or the error (file and line, traceback, stderr). `call` runs any other work in a
 child the same way, by name: a request names the function (`module:function`, called with one
 path at a time) and the caller says what the server calls once, warm, before it forks (`warm`).
-The runner itself imports nothing that knows a page or a generated file: tools/generated.py
+The runner itself imports nothing that knows a page or a generated file: tools/generated/registry.py
 (`render_in`) and tools/sybil_notes.py (`render_pages_in`) name their own functions.
 """
 

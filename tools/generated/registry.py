@@ -1,12 +1,12 @@
 """The registry of generated files: every file the code draws, with the function that draws it.
 
-* diagrams: tools/diagrams.py (`DIAGRAMS`, mermaid files under snippets/);
-* plots: one module per chapter in tools/figures/, each with `PLOTS`, drawn by tools/plots.py
+* diagrams: tools/generated/diagrams.py (`DIAGRAMS`, mermaid files under snippets/);
+* plots: one module per chapter in tools/generated/figures/, each with `PLOTS`, drawn by tools/generated/plots.py
   into `docs/<chapter>/plots/`, a file per colour scheme.
 
 This module sits at the top: it imports the drawing code, which imports only the leaves below it
 (tools/paths.py). A new figure module is added to `FIGURES` here; tests/test_plots.py fails when
-a module in tools/figures/ is missing from it. Importing this costs no torch: the figures import
+a module in tools/generated/figures/ is missing from it. Importing this costs no torch: the figures import
 torch only when they draw.
 """
 
@@ -14,16 +14,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools import diagrams, plots
-from tools.diagrams import Diagram
-from tools.figures import activations, autograd, images, training
-from tools.plots import Plot
+from tools.generated import diagrams, plots
+from tools.generated.diagrams import Diagram
+from tools.generated.figures import activations, autograd, images, training
+from tools.generated.plots import Plot
 
 FIGURES = (activations, autograd, images, training)
 
 
 def all_plots() -> list[Plot]:
-    """Every plot of every chapter (tools/figures/<chapter>.py's `PLOTS`), by path."""
+    """Every plot of every chapter (tools/generated/figures/<chapter>.py's `PLOTS`), by path."""
     return sorted((plot for module in FIGURES for plot in module.PLOTS), key=lambda p: p.path)
 
 
@@ -50,7 +50,7 @@ def render_in(runner, paths: list[Path]) -> list:
     groups: dict[tuple, list[Path]] = {}
     for path in map(Path, paths):
         groups.setdefault((path.parent, path.stem.removesuffix("-light").removesuffix("-dark")), []).append(path)
-    answers = runner.call("tools.generated:render_generated", list(groups.values()), "drawing it")
+    answers = runner.call("tools.generated.registry:render_generated", list(groups.values()), "drawing it")
     results = {}
     for group, answer in zip(groups.values(), answers):
         for path in group:

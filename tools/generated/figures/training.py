@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 
-from tools.plots import Chart, Line, Plot, Points, Regions, run_snippet
+from tools.generated.plots import Chart, Line, Plot, Points, Regions, run_snippet
 
 LAYERS = list(range(1, 21))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools.plots import Chart, Line, Plot, run_snippet
+from tools.generated.plots import Chart, Line, Plot, run_snippet
 
 
 def _finite_difference_error() -> list[Chart]:

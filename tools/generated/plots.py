@@ -2,7 +2,7 @@
 
 A plot is a small SVG written under `docs/<chapter>/plots/`, one variant per colour scheme
 (`NAME-light.svg`, `NAME-dark.svg`, shown with Material's `#only-light` / `#only-dark`). Plots are
-defined in `tools/figures/<chapter>.py` as `PLOTS = [Plot(...)]` and listed in tools/generated.py;
+defined in `tools/generated/figures/<chapter>.py` as `PLOTS = [Plot(...)]` and listed in tools/generated/registry.py;
 `python3 dev.py regen` rewrites them and tests/test_generated.py fails when a committed file no
 longer matches its code.
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from tools.diagrams import Diagram, run_snippet
+from tools.generated.diagrams import Diagram, run_snippet
 from tools.paths import DOCS
 
 __all__ = [
@@ -457,7 +457,7 @@ def render_svg(charts: Sequence[Chart], columns: int, scheme: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# A plot's files (light and dark); tools/generated.py lists every plot
+# A plot's files (light and dark); tools/generated/registry.py lists every plot
 # --------------------------------------------------------------------------------------------
 
 
@@ -467,7 +467,7 @@ def _charts(plot: Plot) -> tuple[Chart, ...]:
 
 
 def outputs(plots: Iterable[Plot]) -> list[Diagram]:
-    """The files of these plots, each with the function that renders it (as tools/diagrams.py's)."""
+    """The files of these plots, each with the function that renders it (as tools/generated/diagrams.py's)."""
     generated = []
     for plot in plots:
         for scheme, path in plot.files().items():

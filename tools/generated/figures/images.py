@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools.plots import Chart, Heatmap, ImageGrid, Line, Plot, run_snippet
+from tools.generated.plots import Chart, Heatmap, ImageGrid, Line, Plot, run_snippet
 
 PER_CLASS = 6
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools.plots import Chart, Line, Plot, Points, Regions, run_snippet
+from tools.generated.plots import Chart, Line, Plot, Points, Regions, run_snippet
 
 
 def _grid(lo: float, hi: float, n: int) -> list[float]:
