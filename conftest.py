@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 from sybil import Sybil
 
-from tools import page_check, portability, record_plugin
+from tools import page_check, record_plugin
+from tools.engine import portability
 from tools.sybil_notes import SnippetsAlone, parsers
 from tools.sybil_plugin import PageRecorder, short_failure_report
 
 DEVICES = ("cpu", "cuda", "mps")
 
-# The suite runs under the kernel matrix's reference variant (tools/portability.py: the CPU's best
+# The suite runs under the kernel matrix's reference variant (tools/engine/portability.py: the CPU's best
 # kernels, MKL's AUTO path, one thread), set here before anything imports torch: the suite's own
 # run of each page, snippet and generated file is then the matrix's reference rendering, and the
 # matrix renders only the other variants. A variable set to something else is kept (the matrix
@@ -124,7 +125,8 @@ def write_record(session: pytest.Session) -> None:
     (tools/verified.py; the page footers are built from it)."""
     import torch
 
-    from tools import portability, record, verified
+    from tools import record, verified
+    from tools.engine import portability
     from tools.paths import rel
 
     items: dict[str, list[str]] = {}

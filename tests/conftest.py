@@ -22,12 +22,13 @@ from pathlib import Path
 
 import pytest
 
-from tools import portability, record_plugin, sybil_notes, sybil_plugin
+from tools import record_plugin, sybil_notes, sybil_plugin
+from tools.engine import portability
+from tools.engine.runner import Runner
 from tools.generated.registry import generated_files, render_in
 from tools.notebooks import run_notebook
 from tools.page_build import build_page_in_child
 from tools.paths import doc_pages
-from tools.runner import Runner
 from tools.site import build_site
 
 # These pieces run side by side on the cores, so each uses one torch thread (the runner's children,
@@ -145,7 +146,7 @@ def _references_from_own_checks(config, items, work, checked: list[Path]) -> set
 
 
 def _render_matrix(config: pytest.Config, paths: list[Path], reference_given: set[Path]) -> dict:
-    """The portability matrix of the selected files (tools/portability.py), variant after variant."""
+    """The portability matrix of the selected files (tools/engine/portability.py), variant after variant."""
     pages, generated = set(doc_pages()), set(generated_files())
     table = portability.render_matrix(
         snippets=[p for p in paths if p.suffix == ".py"],
@@ -180,7 +181,7 @@ def _started(request: pytest.FixtureRequest, key: str):
 
 @pytest.fixture(scope="session")
 def runner() -> Runner:
-    """The warm snippet runner the suite shares (tools/runner.py)."""
+    """The warm snippet runner the suite shares (tools/engine/runner.py)."""
     return shared_runner()
 
 

@@ -198,7 +198,7 @@ def test_drifting_output_of_an_included_section_names_the_snippet_line_and_regen
     planted = runnable.code.replace("#> q = 2.0, f = -4.0", "#> q = 2.0, f = -5.0")
     namespace: dict = {}
     exec(compile(snippet.read_text().split("# --8<-- [end:setup]")[0], "setup", "exec"), namespace)
-    from tools import outputs
+    from tools.engine import outputs
 
     rendering = outputs.render(planted, runnable.filename, namespace, runnable.line_offset + 1)
     line = snippet.read_text().splitlines().index("#> q = 2.0, f = -4.0") + 1

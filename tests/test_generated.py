@@ -1,13 +1,13 @@
 """Every generated file (diagrams: tools/generated/diagrams.py; plots: tools/generated/plots.py, tools/generated/figures/) equals
 what its code draws now, checked by the outputs engine like a snippet: each file is drawn in a clean
-child process (tools/runner.py), compared whole, and a stale file fails with a diff naming its line
+child process (tools/engine/runner.py), compared whole, and a stale file fails with a diff naming its line
 and the command that rewrites it."""
 
 from __future__ import annotations
 
 import pytest
 
-from tools import outputs
+from tools.engine import outputs
 from tools.generated import registry as generated
 from tools.generated.registry import generated_files
 from tools.paths import ROOT, rel

@@ -116,7 +116,7 @@ def test_a_planted_cycle_is_found_and_named(tmp_path):
 LAYERS = {
     "ground": ["tools.paths", "tools.env", "tools.fashion_mnist"],
     "cli": ["tools.commands", "tools.scaffold", "tools.serve", "tools.compat", "tools.browser", "tools.regen"],
-    "engine": ["tools.outputs", "tools.runner", "tools.portability"],
+    "engine": ["tools.engine"],
     "generated": ["tools.generated"],
     "pages": ["tools.includes", "tools.sybil_notes", "tools.checks", "tools.verified", "tools.notebooks"],
     "site": ["tools.hooks", "tools.maths", "tools.katex", "tools.flowchart_svg", "tools.offline",

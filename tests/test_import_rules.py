@@ -143,4 +143,4 @@ def test_the_build_and_the_engine_load_neither_pytest_nor_torch(module):
 def test_the_probe_lists_every_hook_and_the_engine():
     hooks = hook_modules()
     assert "tools.hooks.palette" in hooks and "tools.offline" in hooks
-    assert {"tools.runner", "tools.outputs", "tools.sybil_notes"} <= set(light_modules())
+    assert {"tools.engine.runner", "tools.engine.outputs", "tools.sybil_notes"} <= set(light_modules())

@@ -1,4 +1,4 @@
-"""The outputs engine (tools/outputs.py, tools/runner.py, tools/regen.py) on planted mistakes.
+"""The outputs engine (tools/engine/outputs.py, tools/engine/runner.py, tools/regen.py) on planted mistakes.
 
 Each test writes a snippet into a temporary directory, renders or regenerates it as the suite and
 `python3 dev.py regen` do, and asserts on the failure and on its message.
@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tools import outputs, portability
+from tools.engine import outputs, portability
+from tools.engine.runner import Runner
 from tools.paths import ROOT
 from tools.regen import regenerate, two_runners
-from tools.runner import Runner
 
 # All it reads besides the engine (the verification record's key: tools/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd/backward_scalar.py", "snippets/networks/net_module.py"])
@@ -26,7 +26,7 @@ BACKWARD_SCALAR = (ROOT / "snippets/autograd/backward_scalar.py").read_text()
 @pytest.fixture(scope="module")
 def pair():
     """Two runners as regen makes them (tools/regen.two_runners): other hash seeds, and CPU
-    kernels as far apart as this machine allows (tools/portability.regen_pair)."""
+    kernels as far apart as this machine allows (tools/engine/portability.regen_pair)."""
     runners = two_runners()
     yield runners
     for runner in runners:

@@ -99,7 +99,7 @@ CURVE = '<svg><title>Loss</title><polyline points="59.3,43.4 60.6,45.8" stroke="
 
 
 def test_a_drawing_may_move_half_a_pixel_and_nothing_else():
-    from tools.outputs import DRAWING_TOLERANCE_PX, compare
+    from tools.engine.outputs import DRAWING_TOLERANCE_PX, compare
 
     assert DRAWING_TOLERANCE_PX == 0.5
     moved = CURVE.replace("45.8", "45.9")  # what a last-bit difference between CPUs did (0.1 px)
@@ -112,7 +112,7 @@ def test_a_drawing_may_move_half_a_pixel_and_nothing_else():
 
 
 def test_a_plot_moved_by_more_than_the_tolerance_is_stale():
-    from tools import outputs
+    from tools.engine import outputs
 
     moved = CURVE.replace("43.4", "44.4")
     message = outputs.compare("docs/x/plots/loss-light.svg", moved, CURVE)

@@ -46,12 +46,13 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tools import offline, portability
+from tools import offline
 from tools.commands import bench_parser
+from tools.engine import portability
+from tools.engine.runner import Runner
 from tools.env import child_env
 from tools.notebooks import run_notebook
 from tools.paths import ROOT, labs, snippet_files
-from tools.runner import Runner
 from tools.site import build_site
 
 ASSET = re.compile(r"""<(?:script[^>]+src|link[^>]+rel="stylesheet"[^>]+href)="([^"]+)\"""")

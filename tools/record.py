@@ -160,7 +160,7 @@ def environment(device: str) -> dict:
     """What, besides the files, decides a result: torch, Python, platform, CPU, device."""
     import torch
 
-    from tools import portability
+    from tools.engine import portability
 
     described = {
         "torch": torch.__version__,

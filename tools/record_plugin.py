@@ -170,7 +170,7 @@ def describe(item: pytest.Item) -> tuple[dict[str, str], dict]:
         inputs |= _site_inputs()
         extra["chromium"] = _chromium_version()
     if marker.kwargs.get("variants"):
-        from tools import portability
+        from tools.engine import portability
 
         extra["variants"] = [str(v) for v in portability.variants()]
     return record.digest_files(inputs), extra

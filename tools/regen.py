@@ -1,15 +1,15 @@
 """Write every generated output after an intended change: `python3 dev.py regen [PATH ...]`.
 
-It writes the rendering that the tests compare against (tools/outputs.py), nothing else:
+It writes the rendering that the tests compare against (tools/engine/outputs.py), nothing else:
 
 * a snippet's `#>` lines (what each statement printed), the snippet run as its own program
-  (tools/runner.py). Only `#>` lines change; code and prose are never touched;
+  (tools/engine/runner.py). Only `#>` lines change; code and prose are never touched;
 * every generated file (diagrams, plots: tools/generated/registry.generated_files).
 
 It refuses to write a file whose code raises or prints to stderr, and one whose output changes
 from one run to the next or from one machine to another: each file is rendered twice, in two
 separate interpreters with different hash seeds and different CPU kernels (the two variants of
-tools/portability.regen_pair: the CPU's best kernels on one thread, and the scalar kernels with
+tools/engine/portability.regen_pair: the CPU's best kernels on one thread, and the scalar kernels with
 MKL's compatible path on four threads). The suite checks every variant (tests/test_portability.py). With PATHs
 (files or folders) only those are regenerated; a PATH that is no snippet or generated file is an
 error. Review the resulting `git diff` like code: it is exactly what the pages will show.
@@ -23,11 +23,11 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tools import outputs, portability
 from tools.commands import regen_parser
+from tools.engine import outputs, portability
+from tools.engine.runner import Result, Runner
 from tools.generated.registry import generated_files, render_in
 from tools.paths import rel, snippet_files
-from tools.runner import Result, Runner
 
 
 def _select(args: list[str], candidates: list[Path]) -> tuple[list[Path], list[str]]:

@@ -3,7 +3,7 @@ fences (`python title="…"`), fences inside admonitions and content tabs, and f
 a `--8<--` include, expanded exactly as the site expands it.
 
 * A code block runs in the page's shared namespace and must equal its rendering
-  (tools/outputs.py): its `#>` lines are what it prints, each under the statement printing it.
+  (tools/engine/outputs.py): its `#>` lines are what it prints, each under the statement printing it.
 * A `pycon` block (or one starting with `>>>`) is a doctest: each `>>>` example's output is compared.
 * A broken include becomes one failing example naming the page line and the fix, instead of
   stopping the collection of every page.
@@ -34,7 +34,8 @@ from sybil.example import SybilFailure
 from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
-from tools import includes, outputs
+from tools import includes
+from tools.engine import outputs
 from tools.paths import ROOT, rel
 
 # Fence info strings whose body is Python that Sybil executes.
@@ -261,7 +262,7 @@ def render_page(path: Path) -> dict:
     """Run a page's examples in order, as the suite does, and return what each printed.
 
     {"blocks": [{"file", "line", "text"}]}: a code block's rendering, or a doctest's failure
-    report ("" when it passed); skipped examples are left out. tools/portability.py compares
+    report ("" when it passed); skipped examples are left out. tools/engine/portability.py compares
     these across CPU kernel variants; the suite's own run of a page records the same blocks
     (PageRecorder) as the matrix's reference.
     """
@@ -291,7 +292,7 @@ def warm() -> None:
 
 
 def render_pages_in(runner, paths: list[Path]) -> list[dict]:
-    """Run each page's examples in a clean child of `runner` (tools/runner.py), as the suite does:
+    """Run each page's examples in a clean child of `runner` (tools/engine/runner.py), as the suite does:
     for each page `render_page`'s answer, or {"error"}."""
     paths = [Path(p).resolve() for p in paths]
     answers = runner.call("tools.sybil_notes:render_page", [[p] for p in paths], "running its examples",

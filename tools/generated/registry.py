@@ -37,15 +37,15 @@ def generated_files() -> list[Path]:
 
 
 def render_generated(path: str | Path) -> str:
-    """The text a generated file must hold (`render_in` has tools/runner.py call this, by name, in
+    """The text a generated file must hold (`render_in` has tools/engine/runner.py call this, by name, in
     a clean child)."""
     return next(item for item in generated() if item.path == Path(path)).render()
 
 
 def render_in(runner, paths: list[Path]) -> list:
-    """Render generated files in `runner`'s clean children (tools/runner.py), one child per drawing,
+    """Render generated files in `runner`'s clean children (tools/engine/runner.py), one child per drawing,
     so that a plot's light and dark variants share one computation: a Result per path, in order."""
-    from tools.runner import result_of
+    from tools.engine.runner import result_of
 
     groups: dict[tuple, list[Path]] = {}
     for path in map(Path, paths):

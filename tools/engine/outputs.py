@@ -9,10 +9,10 @@ one comparison: exact text, a drawing's coordinates within DRAWING_TOLERANCE_PX)
 * Sybil's page checks assert that a Python fence equals its rendering (tools/sybil_notes.py);
 * `python3 dev.py regen` writes the rendering (tools/regen.py);
 * generated files (diagrams, plots) are checked the same way: file == rendering, same message;
-* the kernel matrix compares the renderings of two CPU variants (tools/portability.py).
+* the kernel matrix compares the renderings of two CPU variants (tools/engine/portability.py).
 
 Only `#>` lines ever differ between a file and its rendering, so regenerating can never touch
-code or prose. Snippets are run as their own programs by tools/runner.py, which calls `render`.
+code or prose. Snippets are run as their own programs by tools/engine/runner.py, which calls `render`.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ The last bits of a float depend on which operations a machine runs: torch's vect
 threads (a reduction split four ways adds in another order). Readers' machines differ in all
 three, so an output is portable only when it is the same under every choice. This module names
 the choices this machine can make (`variants`), renders snippets, page blocks and generated files
-under each one (a warm runner per variant: tools/runner.py) and says, for the first line that
+under each one (a warm runner per variant: tools/engine/runner.py) and says, for the first line that
 differs, which two variants disagree, what each printed, and how to make it portable.
 
 tests/test_portability.py runs the whole matrix in the suite; `python3 dev.py regen` renders under
@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools import outputs
+from tools.engine import outputs
 from tools.paths import rel
 
 THREADS = (1, 4)
@@ -237,7 +237,7 @@ def render_matrix(
     given = set(reference_given)
 
     def render(number: int) -> dict[Path, Rendered]:
-        from tools.runner import Runner
+        from tools.engine.runner import Runner
 
         variant, skip = every[number], (given if number == 0 else set())
         env = {k: v for k, v in os.environ.items() if k not in CPU_SETTINGS}

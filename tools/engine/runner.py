@@ -2,7 +2,7 @@
 clean child per snippet.
 
 Importing torch takes a second or more; running a snippet takes milliseconds. So a server process
-(`python -W error -m tools.runner`) imports torch and nothing of ours that runs code, and for every
+(`python -W error -m tools.engine.runner`) imports torch and nothing of ours that runs code, and for every
 request forks a child that starts from that state. Each child, like `python -W error snippet.py`
 run by a reader from an empty directory:
 
@@ -17,7 +17,7 @@ run by a reader from an empty directory:
 * uses one CPU thread for torch's operators (OMP_NUM_THREADS=1 unless set): several children run
   at once, one per core.
 
-`render_files` renders snippet files (tools/outputs.py places the output) and returns, for each,
+`render_files` renders snippet files (tools/engine/outputs.py places the output) and returns, for each,
 the rendering or the error (file and line, traceback, stderr). `call` runs any other work in a
 child the same way, by name: a request names the function (`module:function`, called with one
 path at a time) and the caller says what the server calls once, warm, before it forks (`warm`).
@@ -85,7 +85,8 @@ def _in_child(request: dict) -> dict:
     import tempfile
     import types
 
-    from tools import fashion_mnist, outputs
+    from tools import fashion_mnist
+    from tools.engine import outputs
 
     # A new process draws fresh seeds: so does each child (else all children would share one).
     random.seed()
@@ -239,7 +240,7 @@ class Runner:
         self.jobs = jobs
         self.lock = threading.Lock()  # one batch at a time: callers may share a runner across threads
         self.process = subprocess.Popen(
-            [sys.executable, "-W", "error", "-m", "tools.runner"],
+            [sys.executable, "-W", "error", "-m", "tools.engine.runner"],
             cwd=ROOT,
             env=env,
             stdin=subprocess.PIPE,
