@@ -17,7 +17,7 @@ from sybil import Sybil
 
 from tools import page_check, record_plugin
 from tools.engine import portability
-from tools.sybil_notes import SnippetsAlone, parsers
+from tools.pages.sybil_notes import SnippetsAlone, parsers
 from tools.sybil_plugin import PageRecorder, short_failure_report
 
 DEVICES = ("cpu", "cuda", "mps")
@@ -122,11 +122,12 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 def write_record(session: pytest.Session) -> None:
     """build/verified/<device>-<machine>-<os>.json: what this run checked and passed, page by page
-    (tools/verified.py; the page footers are built from it)."""
+    (tools/pages/verified.py; the page footers are built from it)."""
     import torch
 
-    from tools import record, verified
+    from tools import record
     from tools.engine import portability
+    from tools.pages import verified
     from tools.paths import rel
 
     items: dict[str, list[str]] = {}

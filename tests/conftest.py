@@ -22,12 +22,13 @@ from pathlib import Path
 
 import pytest
 
-from tools import record_plugin, sybil_notes, sybil_plugin
+from tools import record_plugin, sybil_plugin
 from tools.engine import portability
 from tools.engine.runner import Runner
 from tools.generated.registry import generated_files, render_in
-from tools.notebooks import run_notebook
 from tools.page_build import build_page_in_child
+from tools.pages import sybil_notes
+from tools.pages.notebooks import run_notebook
 from tools.paths import doc_pages
 from tools.site import build_site
 

@@ -16,10 +16,10 @@ import torch
 from sybil import Sybil
 from sybil.example import SybilFailure
 
-from tools.notebooks import NotebookCellError, run_notebook
+from tools.pages.notebooks import NotebookCellError, run_notebook
+from tools.pages.sybil_notes import NotesPythonParser, runnable_for
 from tools.paths import ROOT
 from tools.site import build_site
-from tools.sybil_notes import NotesPythonParser, runnable_for
 
 # All it reads besides the engine (the verification record's key: tools/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd/backward_scalar.py", "docs/assets"])
@@ -236,7 +236,7 @@ def test_block_that_raises_inside_torch_names_its_own_line_and_where_it_raised(t
 def test_a_drifted_snippet_is_reported_by_its_own_test_not_again_by_its_page(tmp_path):
     from types import SimpleNamespace
 
-    from tools import includes, sybil_notes
+    from tools.pages import includes, sybil_notes
 
     snippet = tmp_path / "s.py"
     snippet.write_text("# --8<-- [start:a]\nprint(1)\n#> 2\n# --8<-- [end:a]\n")  # stale: it prints 1

@@ -118,7 +118,7 @@ LAYERS = {
     "cli": ["tools.commands", "tools.scaffold", "tools.serve", "tools.compat", "tools.browser", "tools.regen"],
     "engine": ["tools.engine"],
     "generated": ["tools.generated"],
-    "pages": ["tools.includes", "tools.sybil_notes", "tools.checks", "tools.verified", "tools.notebooks"],
+    "pages": ["tools.pages"],
     "site": ["tools.hooks", "tools.maths", "tools.katex", "tools.flowchart_svg", "tools.offline",
              "tools.page_build", "tools.site", "tools.rebuild_cache", "tools.a11y", "tools.labcss"],
     "suite": ["tools.record", "tools.record_plugin", "tools.page_check", "tools.sybil_plugin"],

@@ -15,9 +15,9 @@ from sybil import Sybil
 from sybil.example import SybilFailure
 
 from tests.test_bad_input import failed_build_log, scratch_site
-from tools import checks
+from tools.pages import checks
+from tools.pages.sybil_notes import NotesPythonParser
 from tools.paths import ROOT
-from tools.sybil_notes import NotesPythonParser
 
 PAGE = "docs/autograd/gradcheck.md"
 

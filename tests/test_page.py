@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import checks
 from tools.page_check import OPTION, pages, snippets_of
+from tools.pages import checks
 from tools.paths import ROOT, rel
 
 

@@ -1,10 +1,10 @@
-"""The record of what a run verified (tools/verified.py) and the page footers built from it."""
+"""The record of what a run verified (tools/pages/verified.py) and the page footers built from it."""
 
 from __future__ import annotations
 
 import json
 
-from tools import verified
+from tools.pages import verified
 from tools.paths import ROOT
 
 PAGE = "docs/training/training-loop.md"

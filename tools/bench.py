@@ -51,7 +51,7 @@ from tools.commands import bench_parser
 from tools.engine import portability
 from tools.engine.runner import Runner
 from tools.env import child_env
-from tools.notebooks import run_notebook
+from tools.pages.notebooks import run_notebook
 from tools.paths import ROOT, labs, snippet_files
 from tools.site import build_site
 

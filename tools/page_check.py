@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import includes
+from tools.pages import includes
 from tools.paths import ROOT, SNIPPETS
 
 OPTION = "--page"

@@ -22,7 +22,7 @@ or truncated file is detected, deleted and rendered again, never trusted. The fo
 delete; `python3 dev.py test --fresh` ignores it (and CI runs fresh: `CI=true`).
 
 Each entry names the run that produced it (when, on which machine, at which commit), which the
-page footers cite for a reused result (tools/verified.py).
+page footers cite for a reused result (tools/pages/verified.py).
 
 This module is the key and the store, standard library only (torch is imported only to describe
 the environment, when a run asks for it). The pytest side, which decides per test what is reused,
@@ -86,7 +86,7 @@ def snippet_imports(path: Path) -> set[Path]:
     """The snippet modules a file imports, transitively: a Python file's by its imports
     (notebooks.imported_snippets, which the labs' build cache keys on too), a page's by the
     `from snippets.… import` lines of its code."""
-    from tools.notebooks import imported_snippets
+    from tools.pages.notebooks import imported_snippets
 
     path = Path(path)
     if path.suffix == ".py":
@@ -110,7 +110,7 @@ def snippet_inputs(path: Path) -> set[Path]:
 
 def page_inputs(page: Path) -> set[Path]:
     """A page, every file it includes, and the snippet modules those (and the page) import."""
-    from tools import includes
+    from tools.pages import includes
 
     page = Path(page)
     found = {page, *snippet_imports(page)}

@@ -1,4 +1,4 @@
-"""The pytest side of the page examples (tools/sybil_notes.py stays free of pytest, so the runner's
+"""The pytest side of the page examples (tools/pages/sybil_notes.py stays free of pytest, so the runner's
 children and the build can use it): a page example's failure reported short, and the suite's own
 run of each page recorded as the kernel matrix's reference. The root conftest.py installs both.
 """
@@ -11,7 +11,7 @@ import pytest
 from sybil import Example
 from sybil.example import SybilFailure
 
-from tools.sybil_notes import CheckedOutputEvaluator, block_of
+from tools.pages.sybil_notes import CheckedOutputEvaluator, block_of
 
 
 @pytest.hookimpl(wrapper=True)

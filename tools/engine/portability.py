@@ -228,7 +228,7 @@ def render_matrix(
     variant (the reference): the suite has rendered them already, in a process that computes as
     the reference does. Generated files and pages are rendered by the functions the caller names
     (`render_generated(runner, paths) -> [Result]`: tools.generated.registry.render_in;
-    `render_pages(runner, paths) -> [answer]`: tools.sybil_notes.render_pages_in): the matrix
+    `render_pages(runner, paths) -> [answer]`: tools.pages.sybil_notes.render_pages_in): the matrix
     knows how to compare renderings, not what draws a plot or runs a page."""
     from concurrent.futures import ThreadPoolExecutor
 

@@ -22,7 +22,7 @@ the rendering or the error (file and line, traceback, stderr). `call` runs any o
 child the same way, by name: a request names the function (`module:function`, called with one
 path at a time) and the caller says what the server calls once, warm, before it forks (`warm`).
 The runner itself imports nothing that knows a page or a generated file: tools/generated/registry.py
-(`render_in`) and tools/sybil_notes.py (`render_pages_in`) name their own functions.
+(`render_in`) and tools/pages/sybil_notes.py (`render_pages_in`) name their own functions.
 """
 
 from __future__ import annotations

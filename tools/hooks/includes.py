@@ -1,12 +1,12 @@
 """MkDocs hook: snippet includes, checked and shown for what they are.
 
-* Before a page is converted, each of its `--8<--` includes is checked (tools/includes.py), so a
+* Before a page is converted, each of its `--8<--` includes is checked (tools/pages/includes.py), so a
   missing snippet or section fails the build naming the page and line (pymdownx alone names neither).
 * A code block titled with a snippet's file name that shows only a named section of it is
   retitled "excerpt of snippets/…" and links to the whole file (copied into the site after the
   build), so a reader never mistakes a section for a file that runs as copied.
 * The page footer's metadata: the snippet files the page includes (`verified_by`) and where the
-  suite last verified the page as it is now (`verified_on`, tools/verified.py).
+  suite last verified the page as it is now (`verified_on`, tools/pages/verified.py).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from tools import includes, paths, verified  # importable: the editable install puts tools/ on the path
+from tools import paths
+from tools.pages import includes, verified  # importable: the editable install puts tools/ on the path
 
 TITLED_FENCE = re.compile(r'^(?P<head>[ \t]*(?:`{3,}|~{3,}).*?\btitle=")(?P<title>snippets/[^"]+)(?P<tail>".*)$')
 EXCERPT_PREFIX = "excerpt of "
@@ -29,7 +30,7 @@ def on_page_markdown(markdown, page, config, files):
     options = config["mdx_configs"].get("pymdownx.snippets", {})
     bases = [Path(base) for base in options.get("base_path", ["."])]
     page.meta["verified_by"] = []  # the snippet files this page includes, for the page footer
-    # Where the suite last verified the page as it is now (build/verified: tools/verified.py).
+    # Where the suite last verified the page as it is now (build/verified: tools/pages/verified.py).
     page.meta["verified_on"] = verified.statements(f"docs/{page.file.src_uri}")
     lines = markdown.splitlines()
     for index, line in enumerate(lines):

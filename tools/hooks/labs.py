@@ -1,7 +1,7 @@
 """MkDocs hook: the labs (`docs/<chapter>/lab.py`, jupytext percent format), from execution to download.
 
 * Labs are executed by mkdocs-jupyter, through its cache: the cache key is extended with the
-  snippet modules the lab imports and the pinned versions (tools/notebooks.py), so a lab is
+  snippet modules the lab imports and the pinned versions (tools/pages/notebooks.py), so a lab is
   re-executed when it or what it imports changes, and only then. A failing cell stops the build
   naming its lab.py line, without ANSI colour codes.
 * A lab's page: nbconvert's MathJax and mermaid CDN tags are removed (the site serves KaTeX
@@ -40,14 +40,14 @@ def _patch_mkdocs_jupyter() -> None:
     original_convert = getattr(jupyter_plugin.convert.nb2html, "__wrapped__", jupyter_plugin.convert.nb2html)
 
     def cache_key(nb_path, plugin_config, exec_nb):
-        from tools.notebooks import lab_inputs_digest
+        from tools.pages.notebooks import lab_inputs_digest
 
         return original_key(nb_path, plugin_config, exec_nb) + "-" + lab_inputs_digest(Path(nb_path))[:16]
 
     def nb2html(nb_path, *args, **kwargs):
         from nbclient.exceptions import CellExecutionError
 
-        from tools.notebooks import cell_error_message
+        from tools.pages.notebooks import cell_error_message
 
         try:
             return original_convert(nb_path, *args, **kwargs)

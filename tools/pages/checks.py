@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools import includes, paths
-from tools.sybil_notes import PYTHON_LANGUAGES  # the fences Sybil runs: one definition
+from tools import paths
+from tools.pages import includes
+from tools.pages.sybil_notes import PYTHON_LANGUAGES  # the fences Sybil runs: one definition
 
 SKIP = re.compile(r"<!--\s*skip:(?P<rest>.*?)-->")
 SKIP_WITH_REASON = re.compile(r'^\s*(?:next|start|end)\s+"(?P<reason>[^"]*\S[^"]*)"\s*$')
@@ -31,7 +32,7 @@ class Fence:
     start: int
 
 
-# Discovery lives in tools/paths.py, the include grammar in tools/includes.py.
+# Discovery lives in tools/paths.py, the include grammar in tools/pages/includes.py.
 pages = paths.doc_pages
 snippets = paths.includable_files
 chapters = paths.chapters

@@ -37,7 +37,7 @@ def records_dir() -> Path:
 
 def page_digest(page: Path) -> str:
     """A digest of what a page runs: its text and every snippet file it includes."""
-    from tools import includes
+    from tools.pages import includes
 
     text = page.read_text()
     digest = hashlib.sha256(text.encode())

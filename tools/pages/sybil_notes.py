@@ -34,8 +34,8 @@ from sybil.example import SybilFailure
 from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
-from tools import includes
 from tools.engine import outputs
+from tools.pages import includes
 from tools.paths import ROOT, rel
 
 # Fence info strings whose body is Python that Sybil executes.
@@ -295,8 +295,8 @@ def render_pages_in(runner, paths: list[Path]) -> list[dict]:
     """Run each page's examples in a clean child of `runner` (tools/engine/runner.py), as the suite does:
     for each page `render_page`'s answer, or {"error"}."""
     paths = [Path(p).resolve() for p in paths]
-    answers = runner.call("tools.sybil_notes:render_page", [[p] for p in paths], "running its examples",
-                          warm=("tools.sybil_notes:warm",))
+    answers = runner.call("tools.pages.sybil_notes:render_page", [[p] for p in paths], "running its examples",
+                          warm=("tools.pages.sybil_notes:warm",))
     pages = []
     for path, answer in zip(paths, answers):
         page = {**answer.pop("values", {}).get(str(path), {}), **answer}
