@@ -178,8 +178,8 @@ def cmd_serve(argv: list[str]) -> int:
 
 
 def cmd_build(argv: list[str]) -> int:
-    if "--offline" in argv:  # the copy read from file://, and its zip (tools/offline.py)
-        return _run("-m", "tools.offline", *[arg for arg in argv if arg != "--offline"])
+    if "--offline" in argv:  # the copy read from file://, and its zip (tools/site/offline.py)
+        return _run("-m", "tools.site.offline", *[arg for arg in argv if arg != "--offline"])
     return _run("-m", "mkdocs", "build", "--strict", *argv)
 
 

@@ -26,11 +26,11 @@ from tools import record_plugin, sybil_plugin
 from tools.engine import portability
 from tools.engine.runner import Runner
 from tools.generated.registry import generated_files, render_in
-from tools.page_build import build_page_in_child
 from tools.pages import sybil_notes
 from tools.pages.notebooks import run_notebook
 from tools.paths import doc_pages
-from tools.site import build_site
+from tools.site.build import build_site
+from tools.site.page_build import build_page_in_child
 
 # These pieces run side by side on the cores, so each uses one torch thread (the runner's children,
 # the lab kernels, this process): torch's default of a thread per core in each of them
@@ -263,7 +263,7 @@ def site(request) -> Path:
 
 @pytest.fixture
 def page_build(request):
-    """The strict build of one page (tools/page_build.py; started at collection when selected):
+    """The strict build of one page (tools/site/page_build.py; started at collection when selected):
     returns a function page -> problems."""
     work = request.config.stash[WORK]
 

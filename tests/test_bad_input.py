@@ -19,7 +19,7 @@ from sybil.example import SybilFailure
 from tools.pages.notebooks import NotebookCellError, run_notebook
 from tools.pages.sybil_notes import NotesPythonParser, runnable_for
 from tools.paths import ROOT
-from tools.site import build_site
+from tools.site.build import build_site
 
 # All it reads besides the engine (the verification record's key: tools/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd/backward_scalar.py", "docs/assets"])
@@ -34,7 +34,7 @@ def scratch_site(tmp_path: Path, pages: dict[str, str], snippets: dict[str, str]
         (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / name).write_text(text)
     config = (ROOT / "mkdocs.yml").read_text()
-    config = config.replace("custom_dir: tools/theme", f"custom_dir: {ROOT / 'tools/theme'}")
+    config = config.replace("custom_dir: tools/site/theme", f"custom_dir: {ROOT / 'tools/site/theme'}")
     config = re.sub(r"(?m)^  - (tools/[\w/]+\.py)", lambda hook: f"  - {ROOT / hook[1]}", config)  # every hook
     config = config.replace("base_path: [snippets]", f"base_path: [{tmp_path / 'snippets'}]")
     config = re.sub(r"(?ms)^watch:.*?^\n", "", config)
@@ -109,7 +109,7 @@ def test_a_lab_is_re_executed_when_a_snippet_it_imports_changes(tmp_path):
 
     import mkdocs_jupyter.plugin as jupyter_plugin
 
-    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "tools/hooks/labs.py")
+    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "tools/site/hooks/labs.py")
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
     hooks._patch_mkdocs_jupyter()

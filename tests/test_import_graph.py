@@ -119,8 +119,7 @@ LAYERS = {
     "engine": ["tools.engine"],
     "generated": ["tools.generated"],
     "pages": ["tools.pages"],
-    "site": ["tools.hooks", "tools.maths", "tools.katex", "tools.flowchart_svg", "tools.offline",
-             "tools.page_build", "tools.site", "tools.rebuild_cache", "tools.a11y", "tools.labcss"],
+    "site": ["tools.site"],
     "suite": ["tools.record", "tools.record_plugin", "tools.page_check", "tools.sybil_plugin"],
     "browser": ["tools.axe"],
     "bench": ["tools.bench", "tools.bench_browser", "tools.bench_training"],
@@ -141,7 +140,7 @@ MAY_IMPORT = {
     "bench": {"ground", "cli", "engine", "generated", "pages", "site", "browser"},
     "maint": {"ground"},
 }
-HOOKS = "tools.hooks"  # MkDocs loads each hook file by path: no module imports one (it would load twice)
+HOOKS = "tools.site.hooks"  # MkDocs loads each hook file by path: no module imports one (it would load twice)
 
 
 def layer_of(module: str, layers: dict[str, list[str]] = LAYERS) -> str | None:

@@ -104,7 +104,7 @@ def test_every_help_answers_without_building_the_venv(tmp_path, command):
 
 def test_the_pre_venv_list_is_read_from_dev_py():
     assert {"tools.commands", "tools.compat", "tools.env", "tools.browser", "tools.fashion_mnist"} <= set(PRE_VENV)
-    assert {"tools.pages.includes", "tools.pages.notebooks", "tools.pages.verified", "tools.rebuild_cache"} <= set(promised_light())
+    assert {"tools.pages.includes", "tools.pages.notebooks", "tools.pages.verified", "tools.site.rebuild_cache"} <= set(promised_light())
 
 
 def hook_modules() -> list[str]:
@@ -142,5 +142,5 @@ def test_the_build_and_the_engine_load_neither_pytest_nor_torch(module):
 
 def test_the_probe_lists_every_hook_and_the_engine():
     hooks = hook_modules()
-    assert "tools.hooks.palette" in hooks and "tools.offline" in hooks
+    assert "tools.site.hooks.palette" in hooks and "tools.site.offline" in hooks
     assert {"tools.engine.runner", "tools.engine.outputs", "tools.pages.sybil_notes"} <= set(light_modules())

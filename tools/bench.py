@@ -15,7 +15,7 @@ verification record, tools/record.py, against `--fresh`):
 | serve shows an edited page or snippet, a build error, the fixed page | `python3 dev.py serve`, then save | ≤ 2 s |
 
 Then: the build (labs from the cache, and without it), the offline copy and the size of its zip
-(tools/offline.py), the snippets through the warm runner, each lab executed in a fresh kernel, and
+(tools/site/offline.py), the snippets through the warm runner, each lab executed in a fresh kernel, and
 the bytes each page makes the browser load.
 The two verification rows also give the CPU time the machine spent (all processes, from
 /proc/stat; Linux): on 2 cores, half of it is the least wall time any scheduling could reach.
@@ -46,14 +46,14 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tools import offline
 from tools.commands import bench_parser
 from tools.engine import portability
 from tools.engine.runner import Runner
 from tools.env import child_env
 from tools.pages.notebooks import run_notebook
 from tools.paths import ROOT, labs, snippet_files
-from tools.site import build_site
+from tools.site import offline
+from tools.site.build import build_site
 
 ASSET = re.compile(r"""<(?:script[^>]+src|link[^>]+rel="stylesheet"[^>]+href)="([^"]+)\"""")
 PAGE = "docs/autograd/backprop-by-hand.md"
@@ -114,7 +114,7 @@ def _serve_latencies(root: Path = ROOT) -> dict[str, tuple[float, float]]:
             elif source.is_file():
                 shutil.copy(source, copy / name)
         config = (copy / "mkdocs.yml").read_text()
-        config = config.replace("custom_dir: tools/theme", f"custom_dir: {root / 'tools/theme'}")
+        config = config.replace("custom_dir: tools/site/theme", f"custom_dir: {root / 'tools/site/theme'}")
         config = re.sub(r"(?m)^  - (tools/[\w/]+\.py)", lambda hook: f"  - {root / hook[1]}", config)  # every hook
         config = re.sub(r"(?m)^  - tools$", f"  - {root / 'tools'}", config)
         config = re.sub(r"(?m)^  - snippets$", f"  - {copy / 'snippets'}", config)  # watched

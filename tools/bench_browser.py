@@ -26,7 +26,7 @@ from pathlib import Path
 from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, serve, site_pages
 from tools.commands import bench_parser
 from tools.paths import ROOT
-from tools.site import build_site
+from tools.site.build import build_site
 
 LIGHTHOUSE_VERSION = "12.8.2"
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"

@@ -33,7 +33,7 @@ CHROMIUM_FLAGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 # True once Material's bundle has run and mounted the page (search, palette, copy buttons). The
-# theme starts the bundle after the page's first frame (tools/theme/main.html), so after the `load`
+# theme starts the bundle after the page's first frame (tools/site/theme/main.html), so after the `load`
 # event: a script that drives the page waits for this. `document$` is Material's documented
 # observable of the page; it has a value once Material has taken the page in.
 MATERIAL_READY = """() => {

@@ -8,7 +8,7 @@ page, and nothing else is collected:
 * the contract checks (tests/test_contract.py: fences, examples:, nav, index table, devices,
   assets; static and quick, so all of them run, for every page);
 * ruff on its snippets and the page through the strict build (tests/test_page.py; the build of
-  one page is tools/page_build.py).
+  one page is tools/site/page_build.py).
 
 `--page` may be repeated. Other pytest options (-k, -x) still apply, and a path named on the
 command line is collected as usual.

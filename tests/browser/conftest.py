@@ -63,9 +63,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def _start_offline_build(config: pytest.Config) -> None:
-    """The offline copy (tools/offline.py), built once the site's own build is done: the tour of
+    """The offline copy (tools/site/offline.py), built once the site's own build is done: the tour of
     the site starts first, and the offline copy's build overlaps it."""
-    from tools import offline
+    from tools.site import offline
 
     site = config.stash[WORK].get("site")
     folder = Path(tempfile.mkdtemp(prefix="pytorch-notes-offline-"))

@@ -1,6 +1,6 @@
 """`--8<--` includes: the grammar, parsed in this one place.
 
-Used by the build (tools/hooks/includes.py, which checks every include before pymdownx.snippets
+Used by the build (tools/site/hooks/includes.py, which checks every include before pymdownx.snippets
 expands it), by Sybil (tools/pages/sybil_notes.py, which runs included code with the snippet's own file
 and line numbers) and by the contract tests (which snippet belongs to which page). Keep this module
 free of heavy imports: the mkdocs hook imports it.

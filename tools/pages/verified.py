@@ -7,7 +7,7 @@ its examples (Sybil) on that device, and the page under every kernel variant. Ea
 with a digest of the code it runs (the page and the files it includes), so a record says nothing
 about a page edited since. A run keeps the entries of pages it did not run, digests and all.
 
-The build (tools/hooks/includes.py, tools/theme/main.html) turns the records into each page's footer:
+The build (tools/site/hooks/includes.py, tools/site/theme/main.html) turns the records into each page's footer:
 "on CPU (x86_64, …) with torch 2.13.0, under each of these 12 kernel variants; on CUDA (…)".
 Nothing in a footer is typed.
 CI's CPU and GPU jobs upload their records and the Pages job builds with them

@@ -10,8 +10,8 @@ their effects apply (MkDocs runs an event's hooks in that order):
 * a11y.py: the HTML's accessibility fixes.
 * output_lines.py: a snippet's `#>` output lines get their class.
 * serve_cache.py: a `serve` rebuild reuses what did not change.
-* tools/offline.py (not here): the offline copy.
+* tools/site/offline.py (not here): the offline copy.
 
 `mkdocs serve` loads these files again on every rebuild: state that must outlive a rebuild lives in
-ordinary modules (tools/labcss.py, tools/rebuild_cache.py), never in a hook file.
+ordinary modules (tools/site/labcss.py, tools/site/rebuild_cache.py), never in a hook file.
 """

@@ -13,7 +13,7 @@ BUILD_TIMEOUT_S = 500  # below pytest's 600 s timeout, so a stuck build fails wi
 
 
 def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml", env: dict | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` (output captured); `env`: variables to add (tools/offline.py)."""
+    """`mkdocs build --strict` (output captured); `env`: variables to add (tools/site/offline.py)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=ROOT,

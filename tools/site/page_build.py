@@ -97,7 +97,7 @@ SAID_ELSEWHERE = (
 def build_page_in_child(page: Path, root: Path = ROOT) -> list[str]:
     """build_page in a fresh interpreter (the suite starts it at collection, beside the other work)."""
     result = subprocess.run(
-        [sys.executable, "-m", "tools.page_build", str(page)],
+        [sys.executable, "-m", "tools.site.page_build", str(page)],
         cwd=root,
         env=child_env(),
         capture_output=True,

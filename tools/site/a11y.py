@@ -1,8 +1,8 @@
-"""Accessibility fixes the build applies to every page (tools/hooks/a11y.py), where Markdown's
+"""Accessibility fixes the build applies to every page (tools/site/hooks/a11y.py), where Markdown's
 own HTML falls short; the browser tour's axe-core run (tests/browser/tour.py) checks the result.
 
-Display maths is made focusable and named where it is typeset (tools/katex.py), the navigation
-landmarks are named in the theme (tools/theme/partials/), colours are in notes.css.
+Display maths is made focusable and named where it is typeset (tools/site/katex.py), the navigation
+landmarks are named in the theme (tools/site/theme/partials/), colours are in notes.css.
 """
 
 from __future__ import annotations

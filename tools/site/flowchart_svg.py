@@ -2,7 +2,7 @@
 
 The site's diagrams are small flowcharts (a handful of nodes). Loading the mermaid runtime
 (3.5 MB of JavaScript) to draw one of them made a page slow on a phone, so the build hook
-(tools/hooks/maths_diagrams.py) turns every ```` ```mermaid ```` fence into the SVG drawn here. The
+(tools/site/hooks/maths_diagrams.py) turns every ```` ```mermaid ```` fence into the SVG drawn here. The
 source stays mermaid, so `tools/generated/diagrams.py` and its tests are unchanged.
 
 Supported subset (what the pages use): `flowchart TB|TD|LR|BT|RL`; nodes `id`, `id["label"]`,

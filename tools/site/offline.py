@@ -49,7 +49,7 @@ NOTEBOOK_LINK = re.compile(r'href="(?P<name>lab(?:-solutions)?\.ipynb)"\s+downlo
 def on_config(config):
     """The offline plugin's unpkg.com shim replaced by the vendored copy (docs/assets/vendor/), and
     `extra.notes_offline` set for the theme: from file:// a font preload (which asks for CORS) is
-    refused, so the offline copy's pages preload nothing (tools/theme/main.html)."""
+    refused, so the offline copy's pages preload nothing (tools/site/theme/main.html)."""
     plugin = config.plugins.get("material/offline")
     config.extra["notes_offline"] = bool(plugin and plugin.config.enabled)
     polyfills = config.extra.get("polyfills") or []
@@ -72,7 +72,7 @@ def on_files(files, config):
     return files
 
 
-@event_priority(-50)  # after tools/hooks/labs.py has written the labs' notebooks
+@event_priority(-50)  # after tools/site/hooks/labs.py has written the labs' notebooks
 def on_post_build(config):
     """In the offline copy, each lab page's notebook links carry the notebook itself (a data: URL):
     from file:// Chromium ignores `download` on a link to a file, and shows the JSON instead."""
@@ -113,7 +113,7 @@ def download_paragraph(zip_path: str | None) -> str:
 
 def build(site_dir: Path = SITE_DIR):
     """`mkdocs build --strict` with the offline plugin on, into `site_dir` (output captured)."""
-    from tools.site import build_site
+    from tools.site.build import build_site
 
     return build_site(site_dir, env={ENV: "true", ZIP_ENV: ""})
 

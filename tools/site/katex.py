@@ -106,5 +106,5 @@ def focusable_display(html: str) -> str:
     (notes.css), takes keyboard focus, so a keyboard can scroll it, and is a group named "Formula"
     for a screen reader, which then reads KaTeX's MathML inside it."""
     if not html.startswith(DISPLAY_OPEN):
-        raise KatexError(f"KaTeX's display maths no longer starts with {DISPLAY_OPEN!r}: tools/katex.py expects it")
+        raise KatexError(f"KaTeX's display maths no longer starts with {DISPLAY_OPEN!r}: tools/site/katex.py expects it")
     return f'<span class="katex-display" {DISPLAY_ATTRIBUTES}>' + html[len(DISPLAY_OPEN):]

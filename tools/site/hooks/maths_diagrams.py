@@ -1,10 +1,10 @@
 """MkDocs hook: maths and diagrams drawn at build time, so no script draws them in the browser.
 
-* Maths is typeset by the site's KaTeX (tools/maths.py, tools/katex.py): arithmatex's `\\( … \\)`
+* Maths is typeset by the site's KaTeX (tools/site/maths.py, tools/site/katex.py): arithmatex's `\\( … \\)`
   and `\\[ … \\]` on pages here; `$ … $` and `$$ … $$` in a lab's Markdown cells by
-  tools/hooks/labs.py, through the same module. A formula KaTeX refuses fails the build naming its
+  tools/site/hooks/labs.py, through the same module. A formula KaTeX refuses fails the build naming its
   file and line.
-* Every ```` ```mermaid ```` diagram is drawn as inline SVG (tools/flowchart_svg.py).
+* Every ```` ```mermaid ```` diagram is drawn as inline SVG (tools/site/flowchart_svg.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from tools.maths import typeset
+from tools.site.maths import typeset
 
 MERMAID = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.S)
 ARITHMATEX = re.compile(
@@ -34,7 +34,7 @@ def _typeset_arithmatex(match: re.Match, page) -> str:
 
 
 def _diagram(escaped_source: str, page) -> str:
-    from tools.flowchart_svg import FlowchartError, render
+    from tools.site.flowchart_svg import FlowchartError, render
 
     try:
         svg = render(html_lib.unescape(escaped_source), title=f"Diagram: {page.title}")

@@ -1,5 +1,5 @@
-"""Maths typeset at build time by the site's KaTeX (tools/katex.py), for the hooks: a page's
-arithmatex spans (tools/hooks/maths_diagrams.py) and a lab's Markdown cells (tools/hooks/labs.py).
+"""Maths typeset at build time by the site's KaTeX (tools/site/katex.py), for the hooks: a page's
+arithmatex spans (tools/site/hooks/maths_diagrams.py) and a lab's Markdown cells (tools/site/hooks/labs.py).
 A formula KaTeX refuses fails the build naming its file and line.
 
 An ordinary module, not a hook: MkDocs loads each hook file by path, so a hook that imported
@@ -19,7 +19,7 @@ NOTEBOOK_MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$\s](?:[^$]
 
 def typeset(tex: str, display: bool, page) -> str:
     """KaTeX's HTML for a formula of `page`; a formula KaTeX refuses stops the build at its line."""
-    from tools.katex import KatexError, render
+    from tools.site.katex import KatexError, render
 
     try:
         return render(tex, display)

@@ -3,7 +3,7 @@
 Material's palette sets `data-md-color-switching` on <body> at every page load and removes it a
 frame later; its rule for that attribute makes each of those two changes restyle every element of
 the page (about 60 ms each on a throttled phone, in the load's longest task). The theme turns
-transitions off on the reader's switch instead (tools/theme/main.html, notes.css: .notes-switching).
+transitions off on the reader's switch instead (tools/site/theme/main.html, notes.css: .notes-switching).
 """
 
 from __future__ import annotations
@@ -28,13 +28,13 @@ def drop_switching_rule(config) -> None:
             if SWITCHING_RULE not in source.read_text():
                 raise PluginError(
                     f"{source}: Material's palette stylesheet no longer has the rule that"
-                    " tools/hooks/palette.py drops (SWITCHING_RULE): check what this Material does"
+                    " tools/site/hooks/palette.py drops (SWITCHING_RULE): check what this Material does"
                     " at page load and update the hook"
                 )
             built = site / source.relative_to(theme_dir)
             built.write_text(built.read_text().replace(SWITCHING_RULE, ""))
             return
-    raise PluginError("no palette.*.min.css in the theme's folders: tools/hooks/palette.py expects Material's")
+    raise PluginError("no palette.*.min.css in the theme's folders: tools/site/hooks/palette.py expects Material's")
 
 
 def on_post_build(config):

@@ -5,10 +5,10 @@
   re-executed when it or what it imports changes, and only then. A failing cell stops the build
   naming its lab.py line, without ANSI colour codes.
 * A lab's page: nbconvert's MathJax and mermaid CDN tags are removed (the site serves KaTeX
-  itself, and typesets the Markdown cells' maths here: tools/maths.py), its ~600 kB
+  itself, and typesets the Markdown cells' maths here: tools/site/maths.py), its ~600 kB
   of inline CSS is cut to the rules whose classes the page uses, and each run of cells tagged
   `solution` is folded into a closed "Solution" box, so a reader can try the exercise first. The
-  result is cached in tools/labcss.py, so `serve` redoes it only for a changed lab.
+  result is cached in tools/site/labcss.py, so `serve` redoes it only for a changed lab.
 * After the build, every lab is written next to its page as `lab.ipynb`, the exercises without
   their solutions (the file the page's download button links to), and as `lab-solutions.ipynb`,
   the whole notebook.
@@ -21,8 +21,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from tools import labcss, paths  # importable: the editable install puts tools/ on the path
-from tools.maths import typeset_notebook_maths
+from tools.site import labcss  # importable: the editable install puts tools/ on the path
+from tools import paths
+from tools.site.maths import typeset_notebook_maths
 
 NBCONVERT_CDN_BLOCKS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S),
@@ -67,7 +68,7 @@ def on_config(config):
 
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith("lab.py"):
-        # Cached on the notebook's HTML (tools/labcss.py), so `serve` redoes it only for a changed lab.
+        # Cached on the notebook's HTML (tools/site/labcss.py), so `serve` redoes it only for a changed lab.
         html = labcss.cached(page.file.abs_src_path, html, lambda: _lab_page(html, page))
     return html
 

@@ -1,7 +1,7 @@
 """A lab page's inline CSS, cut to the rules that can apply to it.
 
 nbconvert inlines ~600 kB of JupyterLab CSS into every lab page; almost none of it matches the
-page. Used by the build hook (tools/hooks/labs.py), which also keeps here (`cached`) each lab
+page. Used by the build hook (tools/site/hooks/labs.py), which also keeps here (`cached`) each lab
 page's finished HTML, keyed on the notebook's: this module stays loaded across `mkdocs serve`
 rebuilds (the hook module is loaded again on each one), so an unchanged lab costs nothing.
 """
