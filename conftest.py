@@ -4,7 +4,7 @@ are built from).
 
 Every Markdown page under docs/ is parsed by Sybil: each Python fence becomes a test
 (`docs/<page>.md::line:N,column:M`). tests/ holds the contract, snippet, notebook and chapter tests.
-`--page docs/CHAPTER/PAGE.md` narrows the run to that page's whole check (tools/page_check.py).
+`--page docs/CHAPTER/PAGE.md` narrows the run to that page's whole check (tools/suite/page_check.py).
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from sybil import Sybil
 
-from tools import page_check, record_plugin
 from tools.engine import portability
 from tools.pages.sybil_notes import SnippetsAlone, parsers
-from tools.sybil_plugin import PageRecorder, short_failure_report
+from tools.suite import page_check, record_plugin
+from tools.suite.sybil_plugin import PageRecorder, short_failure_report
 
 DEVICES = ("cpu", "cuda", "mps")
 
@@ -125,10 +125,10 @@ def write_record(session: pytest.Session) -> None:
     (tools/pages/verified.py; the page footers are built from it)."""
     import torch
 
-    from tools import record
     from tools.engine import portability
     from tools.pages import verified
     from tools.paths import rel
+    from tools.suite import record
 
     items: dict[str, list[str]] = {}
     first: dict[str, pytest.Item] = {}

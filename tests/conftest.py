@@ -4,7 +4,7 @@ Most of the slow work happens in other processes: the snippet runner's children,
 the lab kernels. Once the tests are selected, the pieces they need start in the background, side
 by side, and each test waits only for its own piece. Each piece runs exactly as the test would run
 it itself; a piece nobody selected does not run, and neither does the piece of a test the
-verification record holds (tools/record_plugin.py: that test is reused, not run).
+verification record holds (tools/suite/record_plugin.py: that test is reused, not run).
 
 The kernel matrix takes its reference variant from the suite's own checks: the snippets' and the
 generated files' renderings, and each page's own run (conftest.py's PageRecorder), when this
@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pytest
 
-from tools import record_plugin, sybil_plugin
 from tools.engine import portability
 from tools.engine.runner import Runner
 from tools.generated.registry import generated_files, render_in
@@ -31,6 +30,7 @@ from tools.pages.notebooks import run_notebook
 from tools.paths import doc_pages
 from tools.site.build import build_site
 from tools.site.page_build import build_page_in_child
+from tools.suite import record_plugin, sybil_plugin
 
 # These pieces run side by side on the cores, so each uses one torch thread (the runner's children,
 # the lab kernels, this process): torch's default of a thread per core in each of them

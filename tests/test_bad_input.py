@@ -21,7 +21,7 @@ from tools.pages.sybil_notes import NotesPythonParser, runnable_for
 from tools.paths import ROOT
 from tools.site.build import build_site
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd/backward_scalar.py", "docs/assets"])
 
 

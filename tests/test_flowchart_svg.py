@@ -12,7 +12,7 @@ from tools.generated import diagrams
 from tools.paths import ROOT
 from tools.site.flowchart_svg import FlowchartError, parse, render
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd/backprop_graph.mmd"])
 
 SVG = "{http://www.w3.org/2000/svg}"

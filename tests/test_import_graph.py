@@ -17,7 +17,7 @@ import pytest
 
 from tools.paths import ROOT
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["tools", "tests"])
 
 
@@ -120,7 +120,7 @@ LAYERS = {
     "generated": ["tools.generated"],
     "pages": ["tools.pages"],
     "site": ["tools.site"],
-    "suite": ["tools.record", "tools.record_plugin", "tools.page_check", "tools.sybil_plugin"],
+    "suite": ["tools.suite"],
     "browser": ["tools.axe"],
     "bench": ["tools.bench", "tools.bench_browser", "tools.bench_training"],
     "maint": ["tools.lock_hashes", "tools.vendor"],

@@ -42,7 +42,7 @@ def dev_imports() -> list[str]:
 
 PRE_VENV = ["dev", *dev_imports()]
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["tools", "tests", "mkdocs.yml"])
 
 PROBE = """

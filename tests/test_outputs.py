@@ -17,7 +17,7 @@ from tools.engine.runner import Runner
 from tools.paths import ROOT
 from tools.regen import regenerate, two_runners
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd/backward_scalar.py", "snippets/networks/net_module.py"])
 
 BACKWARD_SCALAR = (ROOT / "snippets/autograd/backward_scalar.py").read_text()

@@ -1,6 +1,6 @@
 """The parts of `python3 dev.py test --page docs/CHAPTER/PAGE.md` that the whole run does for every
 page at once (tests/test_site.py builds the site, tests/test_lint.py runs ruff on everything):
-here for the pages named by --page only. Collected only with --page (tools/page_check.py)."""
+here for the pages named by --page only. Collected only with --page (tools/suite/page_check.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tools.page_check import OPTION, pages, snippets_of
 from tools.pages import checks
 from tools.paths import ROOT, rel
+from tools.suite.page_check import OPTION, pages, snippets_of
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

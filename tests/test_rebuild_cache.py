@@ -9,7 +9,7 @@ from material.plugins.search.plugin import SearchIndex
 
 from tools.site import rebuild_cache
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=[])
 
 

@@ -19,7 +19,7 @@ from tests.test_bad_input import scratch_site
 from tools.paths import ROOT
 
 pytestmark = [
-    pytest.mark.reads(files=["tests/test_bad_input.py", "docs/assets"]),  # besides the engine (tools/record_plugin.py)
+    pytest.mark.reads(files=["tests/test_bad_input.py", "docs/assets"]),  # besides the engine (tools/suite/record_plugin.py)
     pytest.mark.build,
     pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals"),
 ]

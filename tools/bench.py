@@ -1,7 +1,7 @@
 """Speed and size: `python3 dev.py bench` prints tables; it asserts nothing (no timed tests).
 
 Goals (2 cores, the venv in place, every chapter of the site; the verification rows measure the
-verification record, tools/record.py, against `--fresh`):
+verification record, tools/suite/record.py, against `--fresh`):
 
 | loop | command | goal |
 | --- | --- | --- |

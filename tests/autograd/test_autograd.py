@@ -7,7 +7,7 @@ import torch
 
 from tools.generated.diagrams import run_snippet
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd", "docs/autograd"])
 
 

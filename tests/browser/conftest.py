@@ -21,9 +21,9 @@ import pytest
 
 from tests.browser.tour import DESKTOP, PageReport, run_tour
 from tests.conftest import WORK, _param, using
-from tools import record_plugin
 from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, MATERIAL_READY, find_chromium, in_ci, serve
 from tools.paths import ROOT
+from tools.suite import record_plugin
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 TOUR = pytest.StashKey[tuple[threading.Thread, dict[str, Future]]]()

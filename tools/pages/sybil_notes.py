@@ -9,7 +9,7 @@ a `--8<--` include, expanded exactly as the site expands it.
   stopping the collection of every page.
 * Every failure is short and leads with file:line: a block that raises shows the exception, the
   lines around it and what to do (block_error), not the engine's frames and the whole page
-  (tools/sybil_plugin.py's short_failure_report, a pytest hook the root conftest.py installs).
+  (tools/suite/sybil_plugin.py's short_failure_report, a pytest hook the root conftest.py installs).
 * A drifted `#>` line of a snippet is reported once, by the snippet's own test, when that test
   runs in the same session: the parsers are given `standalone` (`parsers(standalone=…)`, a
   SnippetsAlone the suite fills), and the page's block then fails only where the page itself

@@ -26,7 +26,7 @@ page footers cite for a reused result (tools/pages/verified.py).
 
 This module is the key and the store, standard library only (torch is imported only to describe
 the environment, when a run asks for it). The pytest side, which decides per test what is reused,
-is tools/record_plugin.py.
+is tools/suite/record_plugin.py.
 """
 
 from __future__ import annotations

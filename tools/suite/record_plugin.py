@@ -1,10 +1,10 @@
-"""The suite's side of the verification record (tools/record.py): which tests are reused, which
+"""The suite's side of the verification record (tools/suite/record.py): which tests are reused, which
 run, what is written afterwards, and the summary that says so.
 
 * At collection, each selected test gets its key. What it reads is declared on the test, never
   guessed from its name: `@pytest.mark.reads("path")` says "this test reads the file named by its
   parameter `path`, and what that file depends on" (a page, a snippet, a lab or a generated file:
-  tools/record.py's `*_inputs`); `site=True` adds what every page of the built site shares (and
+  tools/suite/record.py's `*_inputs`); `site=True` adds what every page of the built site shares (and
   Chromium's version); `variants=True` adds the kernel matrix's variants. A page's examples
   (Sybil's items) read their page. Any other test reads every source file of the repository, so
   it is reused only when nothing at all changed.
@@ -31,8 +31,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import record
 from tools.paths import ROOT, rel
+from tools.suite import record
 
 REUSED = pytest.StashKey[dict]()  # on an item: the entry it reuses
 KEY = pytest.StashKey[str]()  # on an item: its key
@@ -40,7 +40,7 @@ PLUGIN = "verification-record"
 
 
 def addoption(parser: pytest.Parser) -> None:
-    group = parser.getgroup("record", "the verification record (.cache/verification, tools/record.py)")
+    group = parser.getgroup("record", "the verification record (.cache/verification, tools/suite/record.py)")
     group.addoption("--fresh", action="store_true", help="render every check; ignore the record (still written)")
     group.addoption(
         "--reuse-record",
