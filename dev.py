@@ -15,7 +15,7 @@ Each command but `new` first makes sure `.venv/` holds exactly what `requirement
 (created when missing, reused when it matches, re-synced when the lock changes, rebuilt for
 another Python; hash-checked, nothing else installed, `pip check`), then runs the command's
 tool with the .venv's Python. `python3 dev.py COMMAND --help` answers at once, without the venv
-(tools/commands.py). Needs only Python 3.11+.
+(tools/cli/commands.py). Needs only Python 3.11+.
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ def _run(*args: str) -> int:
 
 
 def cmd_serve(argv: list[str]) -> int:
-    from tools import serve  # standard library only
+    from tools.cli import serve  # standard library only
 
     return serve.main(argv, ROOT, PYTHON)
 
@@ -213,7 +213,7 @@ def cmd_test(argv: list[str]) -> int:
 
 
 def cmd_regen(argv: list[str]) -> int:
-    return _run("-m", "tools.regen", *argv)
+    return _run("-m", "tools.cli.regen", *argv)
 
 
 def cmd_bench(argv: list[str]) -> int:
@@ -221,13 +221,13 @@ def cmd_bench(argv: list[str]) -> int:
 
 
 def cmd_new(argv: list[str]) -> int:
-    from tools import scaffold  # standard library only: scaffolding needs nothing installed
+    from tools.cli import scaffold  # standard library only: scaffolding needs nothing installed
 
     return scaffold.main(argv, ROOT)
 
 
 def cmd_compat(argv: list[str]) -> int:
-    from tools import compat  # standard library only: runs before any venv exists
+    from tools.cli import compat  # standard library only: runs before any venv exists
 
     return compat.main(argv, ROOT, ensure_env)
 
@@ -252,7 +252,7 @@ def main() -> int:
         print(__doc__.strip(), file=sys.stderr)
         return 0 if sys.argv[1:] in (["-h"], ["--help"]) else 2
     command, argv = sys.argv[1], sys.argv[2:]
-    from tools import commands  # standard library only: every --help answers before any venv exists
+    from tools.cli import commands  # standard library only: every --help answers before any venv exists
 
     if commands.wants_help(argv):
         commands.PARSERS[command]().print_help()

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from tools import compat
+from tools.cli import compat
 from tools.paths import ROOT
 
 # All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
@@ -146,7 +146,7 @@ def test_the_plugin_records_every_outcome(tmp_path):
     record_file = tmp_path / "records.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT), compat.RECORD_ENV: str(record_file)}
     env = {k: v for k, v in env.items() if not k.startswith("PYTEST")}
-    command = [sys.executable, "-m", "pytest", "-p", "tools.compat", "-p", "no:cacheprovider", "-q"]
+    command = [sys.executable, "-m", "pytest", "-p", "tools.cli.compat", "-p", "no:cacheprovider", "-q"]
     result = subprocess.run([*command, "test_sample.py"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 1, result.stdout + result.stderr
     records = {r["nodeid"]: r for r in map(json.loads, record_file.read_text().splitlines())}
@@ -168,7 +168,7 @@ def test_compat_names_the_snippet_a_real_run_checked(tmp_path):
     record_file = tmp_path / "records.jsonl"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
     env[compat.RECORD_ENV] = str(record_file)
-    command = [sys.executable, "-m", "pytest", "-p", "tools.compat", "-q", "--fresh", "-p", "no:cacheprovider",
+    command = [sys.executable, "-m", "pytest", "-p", "tools.cli.compat", "-q", "--fresh", "-p", "no:cacheprovider",
                "tests/test_snippets.py", "-k", "backward_scalar"]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -95,7 +95,10 @@ def test_every_help_answers_without_building_the_venv(tmp_path, command):
     shutil.copy(ROOT / "dev.py", tmp_path / "dev.py")
     shutil.copytree(ROOT / "tools", tmp_path / "tools", ignore=shutil.ignore_patterns("__pycache__", "theme", "figures"))
     result = subprocess.run(
-        [sys.executable, "-I", "dev.py", command, "--help"], cwd=tmp_path, capture_output=True, text=True, timeout=30
+        # -E -s: -I without its -P, so that dev.py finds its own tools/ (the copy), as `python3 dev.py`
+        # does, and not a `tools` an editable install elsewhere maps (-P drops the script's folder).
+        [sys.executable, "-E", "-s", "dev.py", command, "--help"], cwd=tmp_path, capture_output=True, text=True,
+        timeout=30
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"usage: python3 dev.py {command}")
@@ -103,7 +106,7 @@ def test_every_help_answers_without_building_the_venv(tmp_path, command):
 
 
 def test_the_pre_venv_list_is_read_from_dev_py():
-    assert {"tools.commands", "tools.compat", "tools.env", "tools.browser", "tools.fashion_mnist"} <= set(PRE_VENV)
+    assert {"tools.cli.commands", "tools.cli.compat", "tools.env", "tools.browser", "tools.fashion_mnist"} <= set(PRE_VENV)
     assert {"tools.pages.includes", "tools.pages.notebooks", "tools.pages.verified", "tools.site.rebuild_cache"} <= set(promised_light())
 
 

@@ -46,7 +46,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tools.commands import bench_parser
+from tools.cli.commands import bench_parser
 from tools.engine import portability
 from tools.engine.runner import Runner
 from tools.env import child_env
@@ -318,14 +318,14 @@ def main(argv: list[str]) -> int:
 
 
 def _speed(argv: list[str]) -> int:
-    args = bench_parser().parse_args(argv)  # tools/commands.py: --help answers without the venv
+    args = bench_parser().parse_args(argv)  # tools/cli/commands.py: --help answers without the venv
 
     if not args.skip_suite:
         _verification_rows()
     print("\n| loop | measured | goal | |\n| --- | --- | --- | --- |", flush=True)
     seconds, cpu = _timed_with_cpu(lambda: _python("-m", "pytest", "-q", "--page", PAGE))
     _row(f"one page's whole check (`python3 dev.py test --page {PAGE}`)", seconds, 5, cpu)
-    _row("regenerate everything (`python3 dev.py regen`)", _timed(lambda: _python("-m", "tools.regen")), 15)
+    _row("regenerate everything (`python3 dev.py regen`)", _timed(lambda: _python("-m", "tools.cli.regen")), 15)
     if not args.skip_suite:  # part of the whole verification; its own cost, alone on the machine
         seconds, cpu = _timed_with_cpu(lambda: _python("-m", "pytest", "-q", "--fresh", "tests/test_portability.py"))
         variants = len(portability.variants())

@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, serve, site_pages
-from tools.commands import bench_parser
+from tools.cli.commands import bench_parser
 from tools.paths import ROOT
 from tools.site.build import build_site
 

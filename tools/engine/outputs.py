@@ -7,7 +7,7 @@ one comparison: exact text, a drawing's coordinates within DRAWING_TOLERANCE_PX)
 
 * the snippet test asserts that a snippet file equals its rendering (tests/test_snippets.py);
 * Sybil's page checks assert that a Python fence equals its rendering (tools/pages/sybil_notes.py);
-* `python3 dev.py regen` writes the rendering (tools/regen.py);
+* `python3 dev.py regen` writes the rendering (tools/cli/regen.py);
 * generated files (diagrams, plots) are checked the same way: file == rendering, same message;
 * the kernel matrix compares the renderings of two CPU variants (tools/engine/portability.py).
 

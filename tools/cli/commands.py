@@ -1,9 +1,9 @@
 """The command line of every `python3 dev.py` command, in one place, so that `--help` answers at
 once, before any venv exists.
 
-Each command has a parser here (or in its own standard-library module: tools/serve.py,
-tools/scaffold.py). dev.py prints it for `-h`/`--help` without building `.venv/`; the tools that
-run inside the venv parse their arguments with the same parser (tools/regen.py, tools/bench.py),
+Each command has a parser here (or in its own standard-library module: tools/cli/serve.py,
+tools/cli/scaffold.py). dev.py prints it for `-h`/`--help` without building `.venv/`; the tools that
+run inside the venv parse their arguments with the same parser (tools/cli/regen.py, tools/bench.py),
 so the help text and the behaviour cannot drift apart. `test`, `build` and `compat` pass their
 other arguments on to pytest or mkdocs.
 
@@ -16,7 +16,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from tools import scaffold, serve
+from tools.cli import scaffold, serve
 
 PAGE_OPTION = "--page"
 

@@ -23,7 +23,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tools.commands import regen_parser
+from tools.cli.commands import regen_parser
 from tools.engine import outputs, portability
 from tools.engine.runner import Result, Runner
 from tools.generated.registry import generated_files, render_in
@@ -143,7 +143,7 @@ def regenerate(
 
 
 def main(argv: list[str]) -> int:
-    args = regen_parser().parse_args(argv)  # tools/commands.py: --help answers without the venv
+    args = regen_parser().parse_args(argv)  # tools/cli/commands.py: --help answers without the venv
 
     generated_all = generated_files()
     candidates = [*snippet_files(), *generated_all]

@@ -13,7 +13,7 @@ pytest, e.g. `python3 dev.py compat 2.7.0 --device cuda` or `-k networks`. VERSI
 `newest`: the newest release on the index pip uses (`pip index versions torch`).
 
 Standard library only: dev.py imports it before any venv exists. Inside the compat venv, pytest
-loads this same module as a plugin (`-p tools.compat`) that records each test's outcome.
+loads this same module as a plugin (`-p tools.cli.compat`) that records each test's outcome.
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ def main(argv: list[str], root: Path, ensure_env: Callable[..., Path]) -> int:
         record_file = Path(tmp) / "records.jsonl"
         env = child_env(**{RECORD_ENV: str(record_file)})
         # --fresh: every check renders under this torch (the verification record is not read).
-        command = [str(python), "-m", "pytest", "-p", "tools.compat", "-q", "--fresh", *CHECKED, *extra]
+        command = [str(python), "-m", "pytest", "-p", "tools.cli.compat", "-q", "--fresh", *CHECKED, *extra]
         code = subprocess.run(command, cwd=root, env=env).returncode
         text = record_file.read_text() if record_file.exists() else ""
     records = [json.loads(line) for line in text.splitlines() if line]
