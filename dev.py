@@ -185,7 +185,7 @@ def cmd_build(argv: list[str]) -> int:
 
 def ensure_browser() -> int:
     """In CI, make sure Chromium is there for tests/browser (installed with apt-get when it can be)."""
-    from tools.browser import INSTALL_HINT, find_chromium, in_ci
+    from tools.browser.chromium import INSTALL_HINT, find_chromium, in_ci
 
     if find_chromium() or not in_ci():
         return 0  # found, or a contributor's machine: the browser tests skip, visibly, saying what to install

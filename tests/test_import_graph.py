@@ -121,7 +121,7 @@ LAYERS = {
     "pages": ["tools.pages"],
     "site": ["tools.site"],
     "suite": ["tools.suite"],
-    "browser": ["tools.axe", "tools.browser"],
+    "browser": ["tools.browser"],
     "bench": ["tools.bench", "tools.bench_browser", "tools.bench_training"],
     "maint": ["tools.lock_hashes", "tools.vendor"],
 }

@@ -106,7 +106,7 @@ def test_every_help_answers_without_building_the_venv(tmp_path, command):
 
 
 def test_the_pre_venv_list_is_read_from_dev_py():
-    assert {"tools.cli.commands", "tools.cli.compat", "tools.env", "tools.browser", "tools.fashion_mnist"} <= set(PRE_VENV)
+    assert {"tools.cli.commands", "tools.cli.compat", "tools.env", "tools.browser.chromium", "tools.fashion_mnist"} <= set(PRE_VENV)
     assert {"tools.pages.includes", "tools.pages.notebooks", "tools.pages.verified", "tools.site.rebuild_cache"} <= set(promised_light())
 
 

@@ -2,7 +2,7 @@
 
 The site is built, then served gzip-compressed on loopback (as a static host serves it) and
 measured with Lighthouse (npm, installed on first use into .cache/lighthouse/, pinned below)
-driving the system Chromium with the flags of tools/browser.py. Mobile performance swings by
+driving the system Chromium with the flags of tools/browser/chromium.py. Mobile performance swings by
 about 15 points from run to run on a shared machine, so it is the median of `--runs` runs
 (default 3). Budgets (the issue "The reader's experience"): mobile performance >= 95, desktop
 100, accessibility, best practices and SEO 100, every page under 700 kB as served.
@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, serve, site_pages
+from tools.browser.chromium import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, serve, site_pages
 from tools.cli.commands import bench_parser
 from tools.paths import ROOT
 from tools.site.build import build_site

@@ -21,7 +21,7 @@ import pytest
 
 from tests.browser.tour import DESKTOP, PageReport, run_tour
 from tests.conftest import WORK, _param, using
-from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, MATERIAL_READY, find_chromium, in_ci, serve
+from tools.browser.chromium import CHROMIUM_FLAGS, INSTALL_HINT, MATERIAL_READY, find_chromium, in_ci, serve
 from tools.paths import ROOT
 from tools.suite import record_plugin
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.tour import LOAD_IMAGES, READ_THROUGH, RENDER_CHECK, SETTLE_SECONDS, check_rendered
-from tools.browser import MATERIAL_READY, site_pages
+from tools.browser.chromium import MATERIAL_READY, site_pages
 
 SAMPLE = ["", "autograd/backprop-by-hand/", "training/training-pitfalls/", "autograd/lab/"]
 SOURCES = dict(site_pages())

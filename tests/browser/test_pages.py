@@ -13,7 +13,7 @@ import re
 import pytest
 
 from tests.browser.tour import page_id
-from tools.browser import site_pages
+from tools.browser.chromium import site_pages
 from tools.paths import ROOT
 
 PAGES = site_pages()

@@ -133,7 +133,7 @@ def _site_inputs() -> set[Path]:
 def _chromium_version() -> str:
     import subprocess
 
-    from tools.browser import find_chromium
+    from tools.browser.chromium import find_chromium
 
     path = find_chromium()
     if path is None:

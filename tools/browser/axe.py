@@ -69,7 +69,7 @@ def ensure_tarball() -> Path:
     found = _integrity(TARBALL)
     if found != INTEGRITY:
         raise AxeUnavailable(
-            f"{TARBALL}: integrity {found}, but tools/axe.py pins {INTEGRITY} for axe-core@{VERSION}; "
+            f"{TARBALL}: integrity {found}, but tools/browser/axe.py pins {INTEGRITY} for axe-core@{VERSION}; "
             "delete the file to fetch it again"
         )
     return TARBALL
