@@ -63,7 +63,7 @@ def _split_lock(lock: Path) -> tuple[str, list[str], set[str]]:
     """The lock as (hash-checked requirements text, the unhashed pins, every pinned name).
 
     Every pin but torch and torchvision carries the sha256 of each file it may install
-    (tools/lock_hashes.py). Their files differ per platform and per index (PyPI's CUDA build on
+    (tools/maint/lock_hashes.py). Their files differ per platform and per index (PyPI's CUDA build on
     Linux x86_64, the CPU build from PyTorch's CPU index, macOS and Windows wheels), so they are
     pinned by version only and installed together, from one index (a torchvision built against
     another torch build fails to load its compiled ops).
@@ -144,8 +144,8 @@ def ensure_env(env_dir: Path = VENV, lock_text: str | None = None) -> Path:
         if installed.returncode != 0:
             sys.exit(
                 "[dev] pip could not install the lock (above). If it says a file's hash is not in the lock, "
-                "your platform or Python is one tools/lock_hashes.py does not cover yet: add it to PLATFORMS "
-                "or PYTHONS there and run `python3 -m tools.lock_hashes`."
+                "your platform or Python is one tools/maint/lock_hashes.py does not cover yet: add it to PLATFORMS "
+                "or PYTHONS there and run `python3 -m tools.maint.lock_hashes`."
             )
         # 2. torch and torchvision, from whichever index the environment names
         #    (PIP_INDEX_URL / PIP_EXTRA_INDEX_URL);
@@ -217,7 +217,7 @@ def cmd_regen(argv: list[str]) -> int:
 
 
 def cmd_bench(argv: list[str]) -> int:
-    return _run("-m", "tools.bench", *argv)
+    return _run("-m", "tools.bench.main", *argv)
 
 
 def cmd_new(argv: list[str]) -> int:

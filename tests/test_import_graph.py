@@ -122,8 +122,8 @@ LAYERS = {
     "site": ["tools.site"],
     "suite": ["tools.suite"],
     "browser": ["tools.browser"],
-    "bench": ["tools.bench", "tools.bench_browser", "tools.bench_training"],
-    "maint": ["tools.lock_hashes", "tools.vendor"],
+    "bench": ["tools.bench"],
+    "maint": ["tools.maint"],
 }
 # What each layer's modules may import of ours (a layer may always import itself). What runs
 # before the venv exists is standard library only (tests/test_import_rules.py); what the build and

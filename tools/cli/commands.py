@@ -3,7 +3,7 @@ once, before any venv exists.
 
 Each command has a parser here (or in its own standard-library module: tools/cli/serve.py,
 tools/cli/scaffold.py). dev.py prints it for `-h`/`--help` without building `.venv/`; the tools that
-run inside the venv parse their arguments with the same parser (tools/cli/regen.py, tools/bench.py),
+run inside the venv parse their arguments with the same parser (tools/cli/regen.py, tools/bench/main.py),
 so the help text and the behaviour cannot drift apart. `test`, `build` and `compat` pass their
 other arguments on to pytest or mkdocs.
 
@@ -78,10 +78,10 @@ def bench_parser() -> argparse.ArgumentParser:
         "--training",
         action="store_true",
         help="only the full-data rows: one epoch of the notes' network on all of Fashion-MNIST, CPU and CUDA "
-        "(tools/bench_training.py)",
+        "(tools/bench/bench_training.py)",
     )
     p.add_argument("--browser", action="store_true", help="Lighthouse on every page instead (30+ minutes)")
-    browser = p.add_argument_group("with --browser (tools/bench_browser.py)")
+    browser = p.add_argument_group("with --browser (tools/bench/bench_browser.py)")
     browser.add_argument("--runs", type=int, default=3, help="mobile runs per page (median; default 3; 0: desktop only)")
     browser.add_argument("--site", type=Path, help="measure this built site instead of building one")
     browser.add_argument("--only", default="", help="only pages whose URL contains this")

@@ -323,7 +323,7 @@ EXTERNAL = re.compile(
 WHERE_TO_PUT = {
     "img": "docs/assets/images/ (or draw it with tools/generated/diagrams.py / tools/generated/plots.py)",
     "md": "docs/assets/images/ (or draw it with tools/generated/diagrams.py / tools/generated/plots.py)",
-    "script": "docs/assets/vendor/<library>/ with its LICENSE, recorded by `python3 -m tools.vendor --write`",
+    "script": "docs/assets/vendor/<library>/ with its LICENSE, recorded by `python3 -m tools.maint.vendor --write`",
     "link": "docs/assets/vendor/<library>/ (a stylesheet) or docs/assets/stylesheets/, linked relatively",
     "css": "docs/assets/vendor/<library>/ (a font or stylesheet), referenced by a relative url()",
 }

@@ -22,11 +22,11 @@ The two verification rows also give the CPU time the machine spent (all processe
 Options: `--skip-suite` leaves out the verification rows (the slowest ones).
 
 Last, the notes' network trained for one epoch on all 60,000 Fashion-MNIST images, on the CPU and
-on CUDA when there is a GPU, with its test accuracy (tools/bench_training.py); `--training` runs
+on CUDA when there is a GPU, with its test accuracy (tools/bench/bench_training.py); `--training` runs
 those rows alone.
 
 `python3 dev.py bench --browser` measures the pages in Chromium with Lighthouse instead
-(performance, accessibility, bytes as served): see tools/bench_browser.py.
+(performance, accessibility, bytes as served): see tools/bench/bench_browser.py.
 """
 
 from __future__ import annotations
@@ -299,12 +299,12 @@ def recorded(section: str):
 
 
 def main(argv: list[str]) -> int:
-    if "--browser" in argv:  # Lighthouse on every page: tools/bench_browser.py
-        from tools.bench_browser import main as browser_main
+    if "--browser" in argv:  # Lighthouse on every page: tools/bench/bench_browser.py
+        from tools.bench.bench_browser import main as browser_main
 
         with recorded("browser"):
             return browser_main(argv)
-    from tools.bench_training import main as training_main  # the full-data rows
+    from tools.bench.bench_training import main as training_main  # the full-data rows
 
     if "--training" in argv:  # those rows alone (a few minutes on a CPU)
         with recorded("training"):

@@ -1,6 +1,6 @@
 """Record the sha256 of every file `requirements.lock` may install, so the install is hash-checked.
 
-    python3 -m tools.lock_hashes        # rewrite requirements.lock with --hash lines
+    python3 -m tools.maint.lock_hashes        # rewrite requirements.lock with --hash lines
 
 Run it after changing a pin. It only uses `pip download --no-deps` (the ordinary client, the same
 index settings as an install): each pin once for this machine, and each pin that ships compiled
