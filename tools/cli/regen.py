@@ -50,7 +50,7 @@ def two_runners() -> tuple[Runner, Runner]:
     variants of portability.regen_pair: output that varies from run to run or machine to machine
     shows."""
     seeds = random.sample(range(1, 2**31), 2)
-    base = {k: v for k, v in os.environ.items() if k not in ("ATEN_CPU_CAPABILITY", "MKL_CBWR")}
+    base = portability.without_cpu_settings(os.environ)
     return tuple(
         Runner(jobs=1, env={**base, **variant.env(), "PYTHONHASHSEED": str(seed)})
         for variant, seed in zip(portability.regen_pair(), seeds)

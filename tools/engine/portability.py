@@ -80,12 +80,14 @@ class Variant:
 
 
 def _cpu_flags() -> set[str]:
-    try:
-        text = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return set()
-    line = next((line for line in text.splitlines() if line.startswith("flags")), "")
-    return set(line.partition(":")[2].split())
+    from tools import cpuinfo
+
+    return set(cpuinfo.field("flags").split())
+
+
+def without_cpu_settings(env) -> dict[str, str]:
+    """`env` without the CPU settings (CPU_SETTINGS), for a process a Variant's env() then sets."""
+    return {k: v for k, v in env.items() if k not in CPU_SETTINGS}
 
 
 def capabilities(flags: set[str] | None = None, machine: str | None = None) -> list[str]:
@@ -240,7 +242,7 @@ def render_matrix(
         from tools.engine.runner import Runner
 
         variant, skip = every[number], (given if number == 0 else set())
-        env = {k: v for k, v in os.environ.items() if k not in CPU_SETTINGS}
+        env = without_cpu_settings(os.environ)
         found: dict[Path, Rendered] = {}
         with Runner(jobs=1, env={**env, **variant.env()}) as runner:
             todo = [p for p in pages if p not in skip]  # the slowest first

@@ -186,12 +186,9 @@ def environment(device: str) -> dict:
 
 
 def cpu_model() -> str:
-    try:
-        text = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        text = ""
-    line = next((line for line in text.splitlines() if line.startswith("model name")), "")
-    return line.partition(":")[2].strip() or platform.processor() or "unknown CPU"
+    from tools import cpuinfo
+
+    return cpuinfo.field("model name") or platform.processor() or "unknown CPU"
 
 
 def _commit() -> str | None:
