@@ -4,7 +4,7 @@ are built from).
 
 Every Markdown page under docs/ is parsed by Sybil: each Python fence becomes a test
 (`docs/<page>.md::line:N,column:M`). tests/ holds the contract, snippet, notebook and chapter tests.
-`--page docs/CHAPTER/PAGE.md` narrows the run to that page's whole check (tools/page_check.py).
+`--page docs/CHAPTER/PAGE.md` narrows the run to that page's whole check (tools/suite/page_check.py).
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ from pathlib import Path
 import pytest
 from sybil import Sybil
 
-from tools import page_check, portability, record_plugin
-from tools.sybil_notes import PageRecorder, parsers, short_failure_report
+from tools.engine import portability
+from tools.pages.sybil_notes import SnippetsAlone, parsers
+from tools.suite import page_check, record_plugin
+from tools.suite.sybil_plugin import PageRecorder, short_failure_report
 
 DEVICES = ("cpu", "cuda", "mps")
 
-# The suite runs under the kernel matrix's reference variant (tools/portability.py: the CPU's best
+# The suite runs under the kernel matrix's reference variant (tools/engine/portability.py: the CPU's best
 # kernels, MKL's AUTO path, one thread), set here before anything imports torch: the suite's own
 # run of each page, snippet and generated file is then the matrix's reference rendering, and the
 # matrix renders only the other variants. A variable set to something else is kept (the matrix
@@ -65,6 +67,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[DEVICE_KEY] = picked_type
     record_plugin.configure(config, picked_type)
     config.pluginmanager.register(RECORDER, PageRecorder.NAME)
+    config.pluginmanager.register(ALONE, SnippetsAlone.NAME)
     RECORDER.is_reference = picked_type == "cpu" and reference_is_this_process()
 
 
@@ -108,7 +111,6 @@ def device(pytestconfig: pytest.Config) -> str:
 
 _PASSED: set[str] = set()  # node ids whose setup, call and teardown all passed (or skipped)
 _FAILED: set[str] = set()
-MATRIX_TEST = "tests/test_portability.py::test_every_output_is_the_same_under_every_cpu_kernel_variant"
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
@@ -120,19 +122,25 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 
 def write_record(session: pytest.Session) -> None:
     """build/verified/<device>-<machine>-<os>.json: what this run checked and passed, page by page
-    (tools/verified.py; the page footers are built from it)."""
+    (tools/pages/verified.py; the page footers are built from it)."""
     import torch
 
-    from tools import portability, record, verified
+    from tools.engine import portability
+    from tools.pages import verified
+    from tools.paths import rel
+    from tools.suite import record
 
     items: dict[str, list[str]] = {}
     first: dict[str, pytest.Item] = {}
+    matrix: dict[str, str] = {}  # page -> the node id of its kernel-matrix check
     for item in session.items:
         page = item.nodeid.split("::")[0]
         if page.startswith("docs/") and page.endswith(".md"):
             items.setdefault(page, []).append(item.nodeid)
             first.setdefault(page, item)
-    matrix_ran = any(item.nodeid.startswith(MATRIX_TEST) for item in session.items)
+        checked = getattr(item, "callspec", None) and item.callspec.params.get("path")
+        if checked and "portability_matrix" in item.fixturenames:  # the kernel matrix's check of a file
+            matrix[rel(checked)] = item.nodeid
     pages = {}
     for page, ids in items.items():
         if any(i in _FAILED for i in ids):  # a failure withdraws what an earlier run recorded
@@ -140,11 +148,10 @@ def write_record(session: pytest.Session) -> None:
             continue
         if any(i not in _PASSED for i in ids):
             continue  # not every example ran: this run says nothing of the page
-        matrix = f"{MATRIX_TEST}[{page}]"
-        ran = any(item.nodeid == matrix for item in session.items)  # None: this run says nothing of it
+        checked = matrix.get(page)  # None: this run says nothing of its variants
         pages[page] = {
             "examples": True,
-            "variants": (matrix in _PASSED and matrix not in _FAILED) if ran else None,
+            "variants": (checked in _PASSED and checked not in _FAILED) if checked else None,
             # The run that produced the result: an earlier one when the record's result was reused.
             "run": record_plugin.produced_by(first[page]),
         }
@@ -154,7 +161,7 @@ def write_record(session: pytest.Session) -> None:
     entry = {
         "torch": torch.__version__,
         "machine": record.machine_name(device),
-        "variants": [str(v) for v in portability.variants()] if matrix_ran else [],
+        "variants": [str(v) for v in portability.variants()] if matrix else [],
     }
     verified.write(device, entry, pages)
 
@@ -182,7 +189,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     record_plugin.get(session.config).plan(session.items)  # what the record holds is reused, not run
 
 
-PARSERS = parsers()
+# A snippet's drift is reported by the snippet's own test when it runs in this session
+# (tests/conftest.py hands the snippet batch to ALONE), not again by the page that includes it.
+ALONE = SnippetsAlone()
+PARSERS = parsers(standalone=ALONE)
 # The suite's own run of each page, recorded as the matrix's reference variant (tests/conftest.py).
 RECORDER = PageRecorder(PARSERS[0].evaluator)
 

@@ -15,7 +15,7 @@ Each command but `new` first makes sure `.venv/` holds exactly what `requirement
 (created when missing, reused when it matches, re-synced when the lock changes, rebuilt for
 another Python; hash-checked, nothing else installed, `pip check`), then runs the command's
 tool with the .venv's Python. `python3 dev.py COMMAND --help` answers at once, without the venv
-(tools/commands.py). Needs only Python 3.11+.
+(tools/cli/commands.py). Needs only Python 3.11+.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def _split_lock(lock: Path) -> tuple[str, list[str], set[str]]:
     """The lock as (hash-checked requirements text, the unhashed pins, every pinned name).
 
     Every pin but torch and torchvision carries the sha256 of each file it may install
-    (tools/lock_hashes.py). Their files differ per platform and per index (PyPI's CUDA build on
+    (tools/maint/lock_hashes.py). Their files differ per platform and per index (PyPI's CUDA build on
     Linux x86_64, the CPU build from PyTorch's CPU index, macOS and Windows wheels), so they are
     pinned by version only and installed together, from one index (a torchvision built against
     another torch build fails to load its compiled ops).
@@ -144,8 +144,8 @@ def ensure_env(env_dir: Path = VENV, lock_text: str | None = None) -> Path:
         if installed.returncode != 0:
             sys.exit(
                 "[dev] pip could not install the lock (above). If it says a file's hash is not in the lock, "
-                "your platform or Python is one tools/lock_hashes.py does not cover yet: add it to PLATFORMS "
-                "or PYTHONS there and run `python3 -m tools.lock_hashes`."
+                "your platform or Python is one tools/maint/lock_hashes.py does not cover yet: add it to PLATFORMS "
+                "or PYTHONS there and run `python3 -m tools.maint.lock_hashes`."
             )
         # 2. torch and torchvision, from whichever index the environment names
         #    (PIP_INDEX_URL / PIP_EXTRA_INDEX_URL);
@@ -172,20 +172,20 @@ def _run(*args: str) -> int:
 
 
 def cmd_serve(argv: list[str]) -> int:
-    from tools import serve  # standard library only
+    from tools.cli import serve  # standard library only
 
     return serve.main(argv, ROOT, PYTHON)
 
 
 def cmd_build(argv: list[str]) -> int:
-    if "--offline" in argv:  # the copy read from file://, and its zip (tools/offline.py)
-        return _run("-m", "tools.offline", *[arg for arg in argv if arg != "--offline"])
+    if "--offline" in argv:  # the copy read from file://, and its zip (tools/site/offline.py)
+        return _run("-m", "tools.site.offline", *[arg for arg in argv if arg != "--offline"])
     return _run("-m", "mkdocs", "build", "--strict", *argv)
 
 
 def ensure_browser() -> int:
     """In CI, make sure Chromium is there for tests/browser (installed with apt-get when it can be)."""
-    from tools.browser import INSTALL_HINT, find_chromium, in_ci
+    from tools.browser.chromium import INSTALL_HINT, find_chromium, in_ci
 
     if find_chromium() or not in_ci():
         return 0  # found, or a contributor's machine: the browser tests skip, visibly, saying what to install
@@ -213,21 +213,21 @@ def cmd_test(argv: list[str]) -> int:
 
 
 def cmd_regen(argv: list[str]) -> int:
-    return _run("-m", "tools.regen", *argv)
+    return _run("-m", "tools.cli.regen", *argv)
 
 
 def cmd_bench(argv: list[str]) -> int:
-    return _run("-m", "tools.bench", *argv)
+    return _run("-m", "tools.bench.main", *argv)
 
 
 def cmd_new(argv: list[str]) -> int:
-    from tools import scaffold  # standard library only: scaffolding needs nothing installed
+    from tools.cli import scaffold  # standard library only: scaffolding needs nothing installed
 
     return scaffold.main(argv, ROOT)
 
 
 def cmd_compat(argv: list[str]) -> int:
-    from tools import compat  # standard library only: runs before any venv exists
+    from tools.cli import compat  # standard library only: runs before any venv exists
 
     return compat.main(argv, ROOT, ensure_env)
 
@@ -252,7 +252,7 @@ def main() -> int:
         print(__doc__.strip(), file=sys.stderr)
         return 0 if sys.argv[1:] in (["-h"], ["--help"]) else 2
     command, argv = sys.argv[1], sys.argv[2:]
-    from tools import commands  # standard library only: every --help answers before any venv exists
+    from tools.cli import commands  # standard library only: every --help answers before any venv exists
 
     if commands.wants_help(argv):
         commands.PARSERS[command]().print_help()

@@ -4,7 +4,7 @@ Most of the slow work happens in other processes: the snippet runner's children,
 the lab kernels. Once the tests are selected, the pieces they need start in the background, side
 by side, and each test waits only for its own piece. Each piece runs exactly as the test would run
 it itself; a piece nobody selected does not run, and neither does the piece of a test the
-verification record holds (tools/record_plugin.py: that test is reused, not run).
+verification record holds (tools/suite/record_plugin.py: that test is reused, not run).
 
 The kernel matrix takes its reference variant from the suite's own checks: the snippets' and the
 generated files' renderings, and each page's own run (conftest.py's PageRecorder), when this
@@ -13,6 +13,7 @@ process computes as the reference does; it renders the other variants.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -21,13 +22,15 @@ from pathlib import Path
 
 import pytest
 
-from tools import portability, record_plugin, sybil_notes
-from tools.generated import generated_files
-from tools.notebooks import run_notebook
-from tools.page_build import build_page_in_child
+from tools.engine import portability
+from tools.engine.runner import Runner
+from tools.generated.registry import generated_files, render_in
+from tools.pages import sybil_notes
+from tools.pages.notebooks import run_notebook
 from tools.paths import doc_pages
-from tools.runner import Runner
-from tools.site import build_site
+from tools.site.build import build_site
+from tools.site.page_build import build_page_in_child
+from tools.suite import record_plugin, sybil_plugin
 
 # These pieces run side by side on the cores, so each uses one torch thread (the runner's children,
 # the lab kernels, this process): torch's default of a thread per core in each of them
@@ -48,6 +51,17 @@ def shared_runner() -> Runner:
 def _param(item: pytest.Item, name: str):
     callspec = getattr(item, "callspec", None)
     return callspec.params.get(name) if callspec else None
+
+
+def using(items: list[pytest.Item], fixture: str) -> list[pytest.Item]:
+    """The items that use `fixture`, directly or through another fixture: the background work a
+    fixture hands out is started for the tests that ask for it, whatever they are called."""
+    return [item for item in items if fixture in getattr(item, "fixturenames", ())]
+
+
+def params(items: list[pytest.Item], name: str) -> list:
+    """Each item's parameter `name`, in order, where it has one."""
+    return [value for item in items if (value := _param(item, name)) is not None]
 
 
 def _run_lab(lab: Path):
@@ -79,17 +93,13 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     items = record_plugin.running(session.items)  # what the record holds is reused: nothing to start for it
     if config.option.collectonly:
         items = []  # --collect-only runs nothing: start nothing
-    names = {getattr(item, "originalname", None) for item in items}
     files = {item.nodeid.split("::")[0] for item in items}
     if any(f == "tests/test_site.py" or f.startswith("tests/browser/") for f in files):
         site_dir = Path(tempfile.mkdtemp(prefix="pytorch-notes-site-"))
         work["site"] = (site_dir, _POOL.submit(build_site, site_dir / "site"))
     chosen_labs = [lab for item in items if (lab := _param(item, "lab")) is not None]
     work["labs"] = {lab: _POOL.submit(_outcome, _run_lab, lab) for lab in dict.fromkeys(chosen_labs)}
-    snippets = [
-        _param(item, "path") for item in items
-        if getattr(item, "originalname", None) == "test_every_snippet_equals_its_rendering"
-    ]
+    snippets = params(using(items, "renderings"), "path")
     if snippets:
         work["snippets"] = future = _POOL.submit(_timed, config, shared_runner().render_files, snippets)
 
@@ -98,18 +108,16 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             return result.rendering if result is not None and result.ok else None
 
         # A drifted snippet is then reported by its own test only, not again by the page including it.
-        sybil_notes.standalone = alone
-    devices = [_param(item, "path") for item in items if getattr(item, "originalname", None) == DEVICE_TEST]
+        if (given := config.pluginmanager.get_plugin(sybil_notes.SnippetsAlone.NAME)) is not None:
+            given.use(alone)
+    devices = params(using(items, "device_mixes"), "path")
     if devices:  # after the snippets' batch, in the same warm runner
         work["devices"] = _POOL.submit(_checked_devices, devices)
-    built = [_param(item, "page") for item in items if getattr(item, "originalname", None) == "test_the_page_builds_strict"]
+    built = params(using(items, "page_build"), "page")
     work["page_builds"] = {page: _POOL.submit(build_page_in_child, page) for page in dict.fromkeys(built)}
-    if "test_every_generated_file_equals_its_rendering" in names:
-        work["generated"] = _POOL.submit(_timed, config, shared_runner().render_generated, generated_files())
-    checked = [
-        _param(item, "path") for item in items
-        if getattr(item, "originalname", None) == "test_every_output_is_the_same_under_every_cpu_kernel_variant"
-    ]
+    if using(items, "generated_renderings"):
+        work["generated"] = _POOL.submit(_timed, config, functools.partial(render_in, shared_runner()), generated_files())
+    checked = params(using(items, "portability_matrix"), "path")
     if checked:
         given = _references_from_own_checks(config, items, work, checked)
         work["reference_given"] = given
@@ -117,12 +125,11 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     config.stash[WORK] = work
 
 
-DEVICE_TEST = "test_no_snippet_or_page_mixes_devices"
-
-
 def _checked_devices(paths: list[Path]) -> dict[Path, str | None]:
-    """Each snippet and page run once as if on a GPU (tools/device_check.py): path -> the mix."""
-    return dict(zip(paths, shared_runner().check_devices(paths)))
+    """Each snippet and page run once as if on a GPU (tools/suite/device_check.py): path -> the mix."""
+    from tools.suite import device_check
+
+    return dict(zip(paths, shared_runner().check_devices(paths, **device_check.RUN_WITH)))
 
 
 def _timed(config: pytest.Config, render, paths: list[Path]):
@@ -137,10 +144,10 @@ def _references_from_own_checks(config, items, work, checked: list[Path]) -> set
     """The files whose reference rendering the suite's own checks give (so the matrix renders
     only the other variants): the snippets and generated files rendered in this run, and the
     pages whose every example runs here, when this process computes as the reference does."""
-    recorder = config.pluginmanager.get_plugin(sybil_notes.PageRecorder.NAME)
+    recorder = config.pluginmanager.get_plugin(sybil_plugin.PageRecorder.NAME)
     if recorder is None or not recorder.is_reference:
         return set()
-    snippets = {_param(item, "path") for item in items if getattr(item, "originalname", None) == "test_every_snippet_equals_its_rendering"}
+    snippets = set(params(using(items, "renderings"), "path"))
     given = {p for p in checked if p in snippets}
     if "generated" in work:
         given |= {p for p in checked if p in set(generated_files())}
@@ -150,13 +157,15 @@ def _references_from_own_checks(config, items, work, checked: list[Path]) -> set
 
 
 def _render_matrix(config: pytest.Config, paths: list[Path], reference_given: set[Path]) -> dict:
-    """The portability matrix of the selected files (tools/portability.py), variant after variant."""
+    """The portability matrix of the selected files (tools/engine/portability.py), variant after variant."""
     pages, generated = set(doc_pages()), set(generated_files())
     table = portability.render_matrix(
         snippets=[p for p in paths if p.suffix == ".py"],
         generated=[p for p in paths if p in generated],
         pages=[p for p in paths if p in pages],
         reference_given=reference_given,
+        render_generated=render_in,
+        render_pages=sybil_notes.render_pages_in,
     )
     for path, results in table.items():
         record_plugin.add_seconds(config, path, sum(r.seconds for r in results.values()))
@@ -166,7 +175,8 @@ def _render_matrix(config: pytest.Config, paths: list[Path], reference_given: se
 def pytest_sessionfinish(session: pytest.Session) -> None:
     work = session.config.stash.get(WORK, {})
     _POOL.shutdown(wait=True, cancel_futures=True)
-    sybil_notes.standalone = None
+    if (given := session.config.pluginmanager.get_plugin(sybil_notes.SnippetsAlone.NAME)) is not None:
+        given.use(None)
     if "site" in work:
         shutil.rmtree(work["site"][0], ignore_errors=True)
     for runner in _RUNNER:
@@ -182,7 +192,7 @@ def _started(request: pytest.FixtureRequest, key: str):
 
 @pytest.fixture(scope="session")
 def runner() -> Runner:
-    """The warm snippet runner the suite shares (tools/runner.py)."""
+    """The warm snippet runner the suite shares (tools/engine/runner.py)."""
     return shared_runner()
 
 
@@ -206,7 +216,7 @@ def device_mixes(request) -> dict:
 def generated_renderings(request, runner) -> dict:
     """Every generated file drawn afresh, each in a clean child process."""
     future: Future | None = _started(request, "generated")
-    results = future.result() if future else runner.render_generated(generated_files())
+    results = future.result() if future else render_in(runner, generated_files())
     return {result.path: result for result in results}
 
 
@@ -228,7 +238,7 @@ def portability_matrix(request):
 
     def own(path: Path) -> portability.Rendered | None:
         if path.suffix == ".md":
-            recorder = request.config.pluginmanager.get_plugin(sybil_notes.PageRecorder.NAME)
+            recorder = request.config.pluginmanager.get_plugin(sybil_plugin.PageRecorder.NAME)
             blocks = recorder.blocks(path)
             return None if blocks is None else portability.page_rendering({"blocks": blocks})
         rendered = [r for name in ("snippets", "generated") if name in work for r in work[name].result()]
@@ -241,7 +251,8 @@ def portability_matrix(request):
         if path in given and reference not in found:
             mine = own(path)
             if mine is None:  # its own run did not complete here: render the reference now
-                mine = portability.render_matrix(pages=[path], every=[reference])[path][reference]
+                matrix = portability.render_matrix(pages=[path], every=[reference], render_pages=sybil_notes.render_pages_in)
+                mine = matrix[path][reference]
             found[reference] = mine
         return {variant: found[variant] for variant in portability.variants() if variant in found}
 
@@ -270,7 +281,7 @@ def site(request) -> Path:
 
 @pytest.fixture
 def page_build(request):
-    """The strict build of one page (tools/page_build.py; started at collection when selected):
+    """The strict build of one page (tools/site/page_build.py; started at collection when selected):
     returns a function page -> problems."""
     work = request.config.stash[WORK]
 

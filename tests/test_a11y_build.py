@@ -1,10 +1,10 @@
-"""The accessibility fixes the build makes (tools/a11y.py, tools/katex.py); axe-core checks every
+"""The accessibility fixes the build makes (tools/site/a11y.py, tools/site/katex.py); axe-core checks every
 page in tests/browser/tour.py."""
 
 from __future__ import annotations
 
-from tools import a11y
-from tools.katex import render
+from tools.site import a11y
+from tools.site.katex import render
 
 
 def test_an_empty_header_cell_becomes_a_data_cell():

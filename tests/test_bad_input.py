@@ -16,12 +16,12 @@ import torch
 from sybil import Sybil
 from sybil.example import SybilFailure
 
-from tools.notebooks import NotebookCellError, run_notebook
+from tools.pages.notebooks import NotebookCellError, run_notebook
+from tools.pages.sybil_notes import NotesPythonParser, runnable_for
 from tools.paths import ROOT
-from tools.site import build_site
-from tools.sybil_notes import NotesPythonParser, runnable_for
+from tools.site.build import build_site
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd/backward_scalar.py", "docs/assets"])
 
 
@@ -34,7 +34,7 @@ def scratch_site(tmp_path: Path, pages: dict[str, str], snippets: dict[str, str]
         (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / name).write_text(text)
     config = (ROOT / "mkdocs.yml").read_text()
-    config = config.replace("custom_dir: tools/theme", f"custom_dir: {ROOT / 'tools/theme'}")
+    config = config.replace("custom_dir: tools/site/theme", f"custom_dir: {ROOT / 'tools/site/theme'}")
     config = re.sub(r"(?m)^  - (tools/[\w/]+\.py)", lambda hook: f"  - {ROOT / hook[1]}", config)  # every hook
     config = config.replace("base_path: [snippets]", f"base_path: [{tmp_path / 'snippets'}]")
     config = re.sub(r"(?ms)^watch:.*?^\n", "", config)
@@ -109,7 +109,7 @@ def test_a_lab_is_re_executed_when_a_snippet_it_imports_changes(tmp_path):
 
     import mkdocs_jupyter.plugin as jupyter_plugin
 
-    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "tools/hooks/labs.py")
+    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "tools/site/hooks/labs.py")
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
     hooks._patch_mkdocs_jupyter()
@@ -198,7 +198,7 @@ def test_drifting_output_of_an_included_section_names_the_snippet_line_and_regen
     planted = runnable.code.replace("#> q = 2.0, f = -4.0", "#> q = 2.0, f = -5.0")
     namespace: dict = {}
     exec(compile(snippet.read_text().split("# --8<-- [end:setup]")[0], "setup", "exec"), namespace)
-    from tools import outputs
+    from tools.engine import outputs
 
     rendering = outputs.render(planted, runnable.filename, namespace, runnable.line_offset + 1)
     line = snippet.read_text().splitlines().index("#> q = 2.0, f = -4.0") + 1
@@ -233,26 +233,27 @@ def test_block_that_raises_inside_torch_names_its_own_line_and_where_it_raised(t
     assert len(message.splitlines()) <= 15
 
 
-def test_a_drifted_snippet_is_reported_by_its_own_test_not_again_by_its_page(tmp_path, monkeypatch):
+def test_a_drifted_snippet_is_reported_by_its_own_test_not_again_by_its_page(tmp_path):
     from types import SimpleNamespace
 
-    from tools import includes, sybil_notes
+    from tools.pages import includes, sybil_notes
 
     snippet = tmp_path / "s.py"
     snippet.write_text("# --8<-- [start:a]\nprint(1)\n#> 2\n# --8<-- [end:a]\n")  # stale: it prints 1
     runnable = sybil_notes.Runnable("print(1)\n#> 2\n", str(snippet), 1, includes.Include("s.py", "a"))
 
-    def evaluate() -> str | None:
+    def evaluate(standalone=None) -> str | None:
         example = SimpleNamespace(parsed=runnable, namespace={}, path=str(tmp_path / "page.md"), line=3)
-        return sybil_notes.CheckedOutputEvaluator()(example)
+        return sybil_notes.CheckedOutputEvaluator(standalone)(example)
 
-    monkeypatch.setattr(sybil_notes, "standalone", None)  # the snippet's test is not in this session
+    # the snippet's test is not in this session
     assert evaluate().startswith(f"{snippet}:3: the #> lines are not what the code prints")
+    assert evaluate(sybil_notes.SnippetsAlone()).startswith(f"{snippet}:3: ")  # nothing handed to it yet
     rendered_alone = "# --8<-- [start:a]\nprint(1)\n#> 1\n# --8<-- [end:a]\n"
-    monkeypatch.setattr(sybil_notes, "standalone", lambda path: rendered_alone if path == snippet else None)
-    assert evaluate() is None  # the snippet's own test reports it, with the same diff
-    monkeypatch.setattr(sybil_notes, "standalone", lambda path: snippet.read_text().replace("#> 2", "#> 3"))
-    assert evaluate().startswith(f"{snippet}:3: ")  # the page prints something else than the snippet alone
+    assert evaluate(lambda path: rendered_alone if path == snippet else None) is None  # its own test reports it
+    alone = sybil_notes.SnippetsAlone()
+    alone.use(lambda path: snippet.read_text().replace("#> 2", "#> 3"))
+    assert evaluate(alone).startswith(f"{snippet}:3: ")  # the page prints something else than the snippet alone
 
 
 def test_included_code_runs_with_the_snippets_own_file_and_line_numbers():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tools.bench import BENCHMARKS, write_section
+from tools.bench.main import BENCHMARKS, write_section
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["BENCHMARKS.md"])
 
 

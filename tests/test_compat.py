@@ -12,10 +12,10 @@ import sys
 
 import pytest
 
-from tools import compat
+from tools.cli import compat
 from tools.paths import ROOT
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=[".gitignore", ".github", "docs/index.md", "docs/networks/devices.md"])
 
 
@@ -74,18 +74,19 @@ def test_newest_is_read_from_pip_index_output():
         compat.newest_from_pip_index("ERROR: No matching distribution found for torch\n")
 
 
-def test_unit_of_names_the_snippet_or_the_page():
-    snippet = "tests/test_snippets.py::test_every_snippet_output_matches_page[snippets/networks/relu.py]"
-    assert compat.unit_of(snippet) == "snippets/networks/relu.py"
-    assert compat.unit_of("docs/networks/devices.md::line:20,column:1") == "docs/networks/devices.md"
-    assert compat.unit_of("tests/test_snippets.py::test_there_are_snippets") == "tests/test_snippets.py"
+def test_unit_of_is_what_the_plugin_recorded():
+    assert compat.unit_of({"nodeid": "tests/test_snippets.py::t[x]", "unit": "snippets/x.py"}) == "snippets/x.py"
+    assert compat.unit_of({"nodeid": "tests/test_snippets.py::test_there_are_snippets"}) == "tests/test_snippets.py"
 
 
 def _record(nodeid, outcome="passed", message=""):
-    return {"nodeid": nodeid, "outcome": outcome, "message": message}
+    unit = nodeid.split("::")[0]
+    if "[snippets/" in nodeid:  # what the plugin records for a test parametrized over a snippet
+        unit = nodeid[nodeid.index("[") + 1 : -1]
+    return {"nodeid": nodeid, "unit": unit, "outcome": outcome, "message": message}
 
 
-SNIP = "tests/test_snippets.py::test_every_snippet_output_matches_page[snippets/{}]"
+SNIP = "tests/test_snippets.py::test_any_name[snippets/{}]"
 
 
 def test_report_lists_what_differs_and_fails():
@@ -103,7 +104,9 @@ def test_report_lists_what_differs_and_fails():
     assert "2 differ:" in text
     assert "| docs/index.md | 2 | line:66,column:1: ValueError: 2.7.0 != 2.13.0 |" in text
     assert "| snippets/networks/device_moves.py | 1 |" in text
-    assert "relu.py" not in text and "devices.md" not in text
+    table = text.split("differ:")[1]
+    assert "relu.py" not in table and "devices.md" not in table
+    assert "checked: snippets/networks/device_moves.py, snippets/networks/relu.py" in text
 
 
 def test_the_report_names_the_first_changed_line():
@@ -143,7 +146,7 @@ def test_the_plugin_records_every_outcome(tmp_path):
     record_file = tmp_path / "records.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT), compat.RECORD_ENV: str(record_file)}
     env = {k: v for k, v in env.items() if not k.startswith("PYTEST")}
-    command = [sys.executable, "-m", "pytest", "-p", "tools.compat", "-p", "no:cacheprovider", "-q"]
+    command = [sys.executable, "-m", "pytest", "-p", "tools.cli.compat", "-p", "no:cacheprovider", "-q"]
     result = subprocess.run([*command, "test_sample.py"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 1, result.stdout + result.stderr
     records = {r["nodeid"]: r for r in map(json.loads, record_file.read_text().splitlines())}
@@ -154,6 +157,25 @@ def test_the_plugin_records_every_outcome(tmp_path):
     }
     assert "one is not two" in records["test_sample.py::test_bad"]["message"]
     assert "setup broke" in records["test_sample.py::test_error"]["message"]
+    assert {r["unit"] for r in records.values()} == {"test_sample.py"}
+
+
+@pytest.mark.reads(files=["snippets/autograd/backward_scalar.py"])
+def test_compat_names_the_snippet_a_real_run_checked(tmp_path):
+    """The plugin over the suite's own snippet test (one snippet, fresh): the report names it,
+    by the test's `path` parameter, whatever the test is called."""
+    snippet = "snippets/autograd/backward_scalar.py"
+    record_file = tmp_path / "records.jsonl"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env[compat.RECORD_ENV] = str(record_file)
+    command = [sys.executable, "-m", "pytest", "-p", "tools.cli.compat", "-q", "--fresh", "-p", "no:cacheprovider",
+               "tests/test_snippets.py", "-k", "backward_scalar"]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    records = [json.loads(line) for line in record_file.read_text().splitlines()]
+    text, status = compat.report("2.14.1", records, result.returncode)
+    assert status == 0, text
+    assert text.splitlines()[:2] == ["torch 2.14.1: 1 snippets and 0 pages checked", f"checked: {snippet}"]
 
 
 def test_minimum_torch_is_the_same_everywhere():

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from sybil import Sybil
 
-from tools import checks, paths
+from tools import paths
+from tools.pages import checks
+from tools.pages.sybil_notes import NotesPythonParser
 from tools.paths import DOCS, ROOT
-from tools.sybil_notes import NotesPythonParser
 
 
 def _report(problems: list[str]) -> None:

@@ -2,7 +2,7 @@
 
 On the CPU a tensor never moved to `device` is where the model is, so every other check passes;
 on CUDA or MPS the same line raises. Each snippet and page runs once more as if `device` were an
-accelerator (tools/device_check.py: a TorchFunctionMode tags what is put on `device`), in the
+accelerator (tools/suite/device_check.py: a TorchFunctionMode tags what is put on `device`), in the
 suite's warm runner; the batch starts at collection (tests/conftest.py: `device_mixes`)."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tools.paths import doc_pages, rel, snippet_files
+from tools.suite import device_check
 
 CHECKED = [*snippet_files(), *doc_pages()]
 
@@ -54,7 +55,7 @@ def test_data_left_on_the_cpu_fails_naming_the_line_and_both_devices(tmp_path: P
     clean.write_text(PLANTED.replace("data = torch.randn(4, 2)", "data = torch.randn(4, 2).to(device)"))
     numpy = tmp_path / "numpy_on_the_gpu.py"
     numpy.write_text(PLANTED.replace("print(tuple(model(data).shape))", "print(model(data.to(device)).detach().numpy().shape)"))
-    mixed, moved, converted = runner.check_devices([planted, clean, numpy])
+    mixed, moved, converted = runner.check_devices([planted, clean, numpy], **device_check.RUN_WITH)
     assert mixed is not None, "a model on `device` fed a tensor left on the CPU passed the device check"
     assert mixed.startswith(f"{rel(planted)}:17: mixes devices"), mixed
     assert "torch.nn.functional.linear gets a [1, 2] tensor on the accelerator (`device`) and a [4, 2] tensor left on the CPU" in mixed
@@ -78,6 +79,6 @@ print([int(mask.sum()) for mask in dead_units(spiral_model(), x_train)])
 def test_a_mix_inside_another_snippet_names_the_line_that_called_it(tmp_path: Path, runner):
     planted = tmp_path / "helper_fed_cpu_data.py"
     planted.write_text(HELPER)
-    [message] = runner.check_devices([planted])
+    [message] = runner.check_devices([planted], **device_check.RUN_WITH)
     assert message is not None and message.startswith(f"{rel(planted)}:6: mixes devices (inside snippets/training/probes.py:"), message
     assert "a [600, 2] tensor left on the CPU" in message

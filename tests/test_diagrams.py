@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from tools import diagrams
+from tools.generated import diagrams
 from tools.paths import ROOT
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd"])
 
 

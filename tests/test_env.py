@@ -11,7 +11,7 @@ import pytest
 from tools.env import child_env
 from tools.paths import ROOT
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["tools", "tests"])
 
 SET_ONLY_IN_ENV_PY = ("NO_MKDOCS_2_WARNING", "PYTHONUTF8")

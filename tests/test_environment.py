@@ -15,7 +15,7 @@ import torch
 
 from tools.paths import ROOT
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["README.md"])
 
 

@@ -56,7 +56,7 @@ def test_the_recorded_digests_hold_for_the_files_in_place():
 
 
 def test_a_snippet_reads_root_data_in_a_runner_child_without_the_network(runner, tmp_path):
-    """A snippet runner child starts in an empty temporary directory (tools/runner.py): its `data`
+    """A snippet runner child starts in an empty temporary directory (tools/engine/runner.py): its `data`
     leads to the checked files, so download=True finds them and never downloads."""
     snippet = tmp_path / "load_fashion_mnist.py"
     snippet.write_text(NO_NETWORK + LOAD)

@@ -1,4 +1,4 @@
-"""The build draws every mermaid diagram as SVG (tools/flowchart_svg.py): what it draws is what
+"""The build draws every mermaid diagram as SVG (tools/site/flowchart_svg.py): what it draws is what
 the mermaid source says, so the graph page still shows the real grad_fn graph."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tools import diagrams
-from tools.flowchart_svg import FlowchartError, parse, render
+from tools.generated import diagrams
 from tools.paths import ROOT
+from tools.site.flowchart_svg import FlowchartError, parse, render
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd/backprop_graph.mmd"])
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -1,14 +1,15 @@
-"""Every generated file (diagrams: tools/diagrams.py; plots: tools/plots.py, tools/figures/) equals
+"""Every generated file (diagrams: tools/generated/diagrams.py; plots: tools/generated/plots.py, tools/generated/figures/) equals
 what its code draws now, checked by the outputs engine like a snippet: each file is drawn in a clean
-child process (tools/runner.py), compared whole, and a stale file fails with a diff naming its line
+child process (tools/engine/runner.py), compared whole, and a stale file fails with a diff naming its line
 and the command that rewrites it."""
 
 from __future__ import annotations
 
 import pytest
 
-from tools import outputs
-from tools.generated import generated_files
+from tools.engine import outputs
+from tools.generated import registry as generated
+from tools.generated.registry import generated_files
 from tools.paths import ROOT, rel
 
 GENERATED = generated_files()
@@ -21,21 +22,21 @@ def test_every_generated_file_equals_its_rendering(path, generated_renderings):
     result = generated_renderings[path]
     if not result.ok:
         pytest.fail(result.error, pytrace=False)
-    if message := outputs.mismatch(path, path.read_text() if path.exists() else None, result.rendering):
+    if message := outputs.compare(path, path.read_text() if path.exists() else None, result.rendering):
         pytest.fail(message, pytrace=False)
 
 
 @pytest.mark.reads(files=["snippets/autograd"])
 def test_a_stale_diagram_fails_naming_the_line_and_the_regen_command(runner):
     path = ROOT / "snippets/autograd/backprop_graph.mmd"
-    (drawn,) = runner.render_generated([path])
+    (drawn,) = generated.render_in(runner, [path])
     fresh = drawn.rendering
     stale = fresh.replace('MulBackward0 -->|"-2"| AddBackward0', 'MulBackward0 -->|"-3"| AddBackward0')
     assert stale != fresh
     line = stale.splitlines().index('    MulBackward0 -->|"-3"| AddBackward0') + 1
-    message = outputs.mismatch(path, stale, fresh)
+    message = outputs.compare(path, stale, fresh)
     assert message.startswith(f"snippets/autograd/backprop_graph.mmd:{line}: ")
     assert '-    MulBackward0 -->|"-3"| AddBackward0\n+    MulBackward0 -->|"-2"| AddBackward0' in message
     assert "python3 dev.py regen snippets/autograd/backprop_graph.mmd" in message
-    missing = outputs.mismatch(path, None, fresh)
+    missing = outputs.compare(path, None, fresh)
     assert missing.endswith("run `python3 dev.py regen snippets/autograd/backprop_graph.mmd`.")

@@ -15,9 +15,9 @@ from sybil import Sybil
 from sybil.example import SybilFailure
 
 from tests.test_bad_input import failed_build_log, scratch_site
-from tools import checks
+from tools.pages import checks
+from tools.pages.sybil_notes import NotesPythonParser
 from tools.paths import ROOT
-from tools.sybil_notes import NotesPythonParser
 
 PAGE = "docs/autograd/gradcheck.md"
 
@@ -201,7 +201,7 @@ def test_new_page_scaffold_passes_its_whole_check(repo):
     page_command = "python3 dev.py test --page docs/autograd/higher-order.md"
     assert page_command in new.stdout.splitlines()[-2]  # the command it tells the contributor to run next
     snippet = repo / "snippets/autograd/higher_order.py"
-    regen = subprocess.run([sys.executable, "-m", "tools.regen", str(snippet)], cwd=repo, capture_output=True, text=True)
+    regen = subprocess.run([sys.executable, "-m", "tools.cli.regen", str(snippet)], cwd=repo, capture_output=True, text=True)
     assert regen.returncode == 0, regen.stdout + regen.stderr
     assert "#> (2, 3) 15.0" in snippet.read_text()
     check = subprocess.run(

@@ -1,12 +1,12 @@
-"""The offline copy's zip and the home page's link to it (tools/offline.py). The copy itself is read
+"""The offline copy's zip and the home page's link to it (tools/site/offline.py). The copy itself is read
 from file:// by tests/browser/test_offline.py."""
 
 from __future__ import annotations
 
 import zipfile
 
-from tools import offline
 from tools.paths import DOCS
+from tools.site import offline
 
 
 def test_the_zip_is_the_same_bytes_for_the_same_copy_under_one_folder(tmp_path):

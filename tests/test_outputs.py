@@ -1,4 +1,4 @@
-"""The outputs engine (tools/outputs.py, tools/runner.py, tools/regen.py) on planted mistakes.
+"""The outputs engine (tools/engine/outputs.py, tools/engine/runner.py, tools/cli/regen.py) on planted mistakes.
 
 Each test writes a snippet into a temporary directory, renders or regenerates it as the suite and
 `python3 dev.py regen` do, and asserts on the failure and on its message.
@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from tools import outputs, portability
+from tools.cli.regen import regenerate, two_runners
+from tools.engine import outputs, portability
+from tools.engine.runner import Runner
 from tools.paths import ROOT
-from tools.regen import regenerate, two_runners
-from tools.runner import Runner
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd/backward_scalar.py", "snippets/networks/net_module.py"])
 
 BACKWARD_SCALAR = (ROOT / "snippets/autograd/backward_scalar.py").read_text()
@@ -25,8 +25,8 @@ BACKWARD_SCALAR = (ROOT / "snippets/autograd/backward_scalar.py").read_text()
 
 @pytest.fixture(scope="module")
 def pair():
-    """Two runners as regen makes them (tools/regen.two_runners): other hash seeds, and CPU
-    kernels as far apart as this machine allows (tools/portability.regen_pair)."""
+    """Two runners as regen makes them (tools/cli/regen.two_runners): other hash seeds, and CPU
+    kernels as far apart as this machine allows (tools/engine/portability.regen_pair)."""
     runners = two_runners()
     yield runners
     for runner in runners:
@@ -43,7 +43,7 @@ def drift_of(runner: Runner, path: Path) -> str:
     """The message the snippet test gives for `path` ("" when it passes)."""
     (result,) = runner.render_files([path])
     assert result.ok, result.error
-    return outputs.mismatch(path, path.read_text(), result.rendering) or ""
+    return outputs.compare(path, path.read_text(), result.rendering) or ""
 
 
 # --- where a #> line sits is checked -------------------------------------------------------------
@@ -220,7 +220,7 @@ def test_regen_refuses_memory_addresses(tmp_path, pair):
 
 
 def _dev(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tools.regen", *args], cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "tools.cli.regen", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_regen_help_and_unknown_paths():
@@ -240,7 +240,7 @@ def test_each_child_draws_fresh_seeds_like_a_new_process(runner, tmp_path):
 
 
 def test_regen_summary_counts_the_refused_files():
-    from tools.regen import summary
+    from tools.cli.regen import summary
 
     text = summary(["a.py"], 3, ["b.py: raised", "c.py: varies"])
     assert text == "1 file(s) changed, 3 unchanged, 2 refused (NOT WRITTEN, above)"

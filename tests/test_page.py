@@ -1,6 +1,6 @@
 """The parts of `python3 dev.py test --page docs/CHAPTER/PAGE.md` that the whole run does for every
 page at once (tests/test_site.py builds the site, tests/test_lint.py runs ruff on everything):
-here for the pages named by --page only. Collected only with --page (tools/page_check.py)."""
+here for the pages named by --page only. Collected only with --page (tools/suite/page_check.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tools import checks
-from tools.page_check import OPTION, pages, snippets_of
+from tools.pages import checks
 from tools.paths import ROOT, rel
+from tools.suite.page_check import OPTION, pages, snippets_of
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -38,7 +38,7 @@ def _said_by_the_pages_blocks(problem: str, page: Path) -> bool:
 
 def test_the_page_builds_strict(page, page_build):
     """Its includes, maths, diagrams, links and anchors, as `mkdocs build --strict` sees them
-    (tools/page_build.py, started at collection: tests/conftest.py)."""
+    (tools/site/page_build.py, started at collection: tests/conftest.py)."""
     if problems := [p for p in page_build(page) if not _said_by_the_pages_blocks(p, page)]:
         pytest.fail("\n".join(problems), pytrace=False)
 

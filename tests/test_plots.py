@@ -1,4 +1,4 @@
-"""Every plot on the site is drawn from its snippets' numbers (tools/plots.py, tools/figures/),
+"""Every plot on the site is drawn from its snippets' numbers (tools/generated/plots.py, tools/generated/figures/),
 is current, is shown by a page in both colour schemes with real alt text, and nothing else
 is in a plots/ folder."""
 
@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tools import generated, plots
+from tools.generated import plots
+from tools.generated import registry as generated
 from tools.paths import DOCS, ROOT, doc_pages
 
 OUTPUTS = plots.outputs(generated.all_plots())
@@ -22,17 +23,17 @@ IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s#]+)(?:#(?P<only>only-li
 
 
 def test_every_figure_module_is_in_the_registry():
-    """tools/generated.py imports the figure modules by name: a new one must be added there."""
-    on_disk = {m.name for m in pkgutil.iter_modules([str(ROOT / "tools" / "figures")])}
-    listed = {m.__name__.removeprefix("tools.figures.") for m in generated.FIGURES}
-    assert sorted(on_disk - listed) == [], "tools/figures/ modules missing from FIGURES in tools/generated.py"
+    """tools/generated/registry.py imports the figure modules by name: a new one must be added there."""
+    on_disk = {m.name for m in pkgutil.iter_modules([str(ROOT / "tools" / "generated" / "figures")])}
+    listed = {m.__name__.removeprefix("tools.generated.figures.") for m in generated.FIGURES}
+    assert sorted(on_disk - listed) == [], "tools/generated/figures/ modules missing from FIGURES in tools/generated/registry.py"
     assert sorted(listed - on_disk) == []
 
 
 def test_no_hand_made_plots():
     on_disk = {p for p in DOCS.rglob("plots/*") if p.is_file()}
     assert sorted(p.relative_to(ROOT).as_posix() for p in on_disk - {g.path for g in OUTPUTS}) == [], (
-        "files under a plots/ folder that no tools/figures/ module draws"
+        "files under a plots/ folder that no tools/generated/figures/ module draws"
     )
 
 
@@ -98,23 +99,23 @@ CURVE = '<svg><title>Loss</title><polyline points="59.3,43.4 60.6,45.8" stroke="
 
 
 def test_a_drawing_may_move_half_a_pixel_and_nothing_else():
-    from tools.outputs import DRAWING_TOLERANCE_PX, same_output
+    from tools.engine.outputs import DRAWING_TOLERANCE_PX, compare
 
     assert DRAWING_TOLERANCE_PX == 0.5
     moved = CURVE.replace("45.8", "45.9")  # what a last-bit difference between CPUs did (0.1 px)
-    assert same_output("plot.svg", CURVE, moved)
-    assert not same_output("plot.py", CURVE, moved), "only drawings have a tolerance"
-    assert not same_output("plot.svg", CURVE, CURVE.replace("45.8", "46.4")), "0.6 px is a change"
-    assert not same_output("plot.svg", CURVE, CURVE.replace("#0072b2", "#0072b3")), "a colour"
-    assert not same_output("plot.svg", CURVE, CURVE.replace(">1e-2<", ">1e-1<")), "a tick label"
-    assert not same_output("plot.svg", CURVE, CURVE.replace(" 60.6,45.8", "")), "a point fewer"
+    assert compare("plot.svg", CURVE, moved) is None
+    assert compare("plot.py", CURVE, moved) is not None, "only drawings have a tolerance"
+    assert compare("plot.svg", CURVE, CURVE.replace("45.8", "46.4")) is not None, "0.6 px is a change"
+    assert compare("plot.svg", CURVE, CURVE.replace("#0072b2", "#0072b3")) is not None, "a colour"
+    assert compare("plot.svg", CURVE, CURVE.replace(">1e-2<", ">1e-1<")) is not None, "a tick label"
+    assert compare("plot.svg", CURVE, CURVE.replace(" 60.6,45.8", "")) is not None, "a point fewer"
 
 
 def test_a_plot_moved_by_more_than_the_tolerance_is_stale():
-    from tools import outputs
+    from tools.engine import outputs
 
     moved = CURVE.replace("43.4", "44.4")
-    message = outputs.mismatch("docs/x/plots/loss-light.svg", moved, CURVE)
+    message = outputs.compare("docs/x/plots/loss-light.svg", moved, CURVE)
     assert message.startswith("docs/x/plots/loss-light.svg:1: this generated file is stale")
     assert "coordinates may differ by 0.5 px, nothing else" in message
-    assert outputs.mismatch("docs/x/plots/loss-light.svg", CURVE.replace("43.4", "43.5"), CURVE) is None
+    assert outputs.compare("docs/x/plots/loss-light.svg", CURVE.replace("43.4", "43.5"), CURVE) is None

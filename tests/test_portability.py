@@ -1,5 +1,5 @@
 """Every printed number holds on every machine: each snippet, page and generated file renders the
-same under every CPU kernel choice this machine can make (tools/portability.py: torch's vectorized
+same under every CPU kernel choice this machine can make (tools/engine/portability.py: torch's vectorized
 kernels, MKL's code path, one or four threads). The matrix is rendered in the background from
 collection on (tests/conftest.py: `portability_matrix`), a warm runner per variant."""
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import portability
-from tools.generated import generated_files
+from tools.engine import portability
+from tools.generated.registry import generated_files
 from tools.paths import doc_pages, rel, snippet_files
 
 CHECKED = [*snippet_files(), *doc_pages(), *generated_files()]

@@ -1,4 +1,4 @@
-"""What `serve` rebuilds reuse (tools/rebuild_cache.py) is what they would have computed afresh."""
+"""What `serve` rebuilds reuse (tools/site/rebuild_cache.py) is what they would have computed afresh."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from types import SimpleNamespace
 import pytest
 from material.plugins.search.plugin import SearchIndex
 
-from tools import rebuild_cache
+from tools.site import rebuild_cache
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=[])
 
 

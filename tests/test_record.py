@@ -1,4 +1,4 @@
-"""The verification record (tools/record.py, tools/record_plugin.py): a check is reused only under
+"""The verification record (tools/suite/record.py, tools/suite/record_plugin.py): a check is reused only under
 the key it passed with, and every planted mistake is still caught on a warm record.
 
 The end-to-end tests run the suite itself (`python -m pytest`) in a scratch copy of the
@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from tools import record
 from tools.paths import ROOT, rel
+from tools.suite import record
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["docs/autograd/gradcheck.md"])
 
 SNIPPET = "snippets/autograd/gradcheck_builtin.py"
@@ -99,9 +99,13 @@ def test_a_page_depends_on_what_it_includes_and_what_that_imports():
 @pytest.fixture
 def scratch(tmp_path) -> Path:
     """A copy of the repository (its sources, no venv, no record), where the suite can run."""
-    ignore = shutil.ignore_patterns(
-        "__pycache__", ".cache", ".venv*", "build", "site", "site-offline", ".git", ".pytest_cache", "data", "*.pth"
-    )
+    at_root = shutil.ignore_patterns(
+        ".cache", ".venv*", "build", "site", "site-offline", ".git", ".pytest_cache", "data", "*.pth"
+    )  # the root's outputs only: tools/site/ is source
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return {"__pycache__"} & set(names) | (at_root(folder, names) if Path(folder) == ROOT else set())
+
     shutil.copytree(ROOT, tmp_path / "repo", ignore=ignore)
     return tmp_path / "repo"
 

@@ -1,6 +1,6 @@
 """`python3 dev.py serve`: a signal to dev.py stops mkdocs too (nothing left on the port), and a
 build error is shown in the browser instead of a page that never loads; once a rebuild error is
-fixed, the same mkdocs shows the page again (tools/serve.py)."""
+fixed, the same mkdocs shows the page again (tools/cli/serve.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from tests.test_bad_input import scratch_site
 from tools.paths import ROOT
 
 pytestmark = [
-    pytest.mark.reads(files=["tests/test_bad_input.py", "docs/assets"]),  # besides the engine (tools/record_plugin.py)
+    pytest.mark.reads(files=["tests/test_bad_input.py", "docs/assets"]),  # besides the engine (tools/suite/record_plugin.py)
     pytest.mark.build,
     pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals"),
 ]

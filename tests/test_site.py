@@ -62,7 +62,7 @@ def test_maths_and_diagrams_are_finished_at_build_time(site):
 @pytest.mark.build
 def test_no_script_blocks_the_first_paint(site):
     """Every external script is deferred, and Material's bundle is started only after the first
-    frame (tools/theme/main.html): a long page paints before its scripts are run. Deferred alone,
+    frame (tools/site/theme/main.html): a long page paints before its scripts are run. Deferred alone,
     the bundle ran before the first paint whenever parsing ended before the browser's first frame."""
     bundles = sorted(site.glob("assets/javascripts/bundle.*.min.js"))
     assert len(bundles) == 1, bundles
@@ -89,7 +89,7 @@ def test_no_script_blocks_the_first_paint(site):
 def test_no_page_load_restyles_the_whole_page_for_the_palette(site):
     """Material's palette sets and removes `data-md-color-switching` on <body> at every load; with
     its rule (any element under that attribute) each change restyled every element. The build drops
-    the rule (tools/hooks/palette.py) and the theme turns transitions off on a switch instead."""
+    the rule (tools/site/hooks/palette.py) and the theme turns transitions off on a switch instead."""
     sheets = sorted(site.glob("assets/stylesheets/*.css"))
     assert any(sheet.name.startswith("palette.") for sheet in sheets)
     for sheet in sheets:
@@ -100,7 +100,7 @@ def test_no_page_load_restyles_the_whole_page_for_the_palette(site):
 def test_a_material_without_the_switching_rule_fails_the_build(tmp_path):
     from mkdocs.exceptions import PluginError
 
-    from tools.hooks.palette import drop_switching_rule
+    from tools.site.hooks.palette import drop_switching_rule
 
     theme = tmp_path / "theme"
     (theme / "assets/stylesheets").mkdir(parents=True)
@@ -127,7 +127,7 @@ def test_every_lab_is_a_page_with_a_notebook_download(site):
 
 def test_the_lab_downloads_are_the_same_bytes_every_build(tmp_path):
     """Two builds of the same lab.py give the same notebooks (nbformat's cell ids are random)."""
-    from tools.hooks.labs import write_lab_notebooks
+    from tools.site.hooks.labs import write_lab_notebooks
 
     write_lab_notebooks(DOCS, tmp_path / "one")
     write_lab_notebooks(DOCS, tmp_path / "two")

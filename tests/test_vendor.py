@@ -2,9 +2,9 @@
 
 import pytest
 
-from tools import vendor
+from tools.maint import vendor
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["docs/assets/vendor"])
 
 

@@ -1,10 +1,10 @@
-"""The record of what a run verified (tools/verified.py) and the page footers built from it."""
+"""The record of what a run verified (tools/pages/verified.py) and the page footers built from it."""
 
 from __future__ import annotations
 
 import json
 
-from tools import verified
+from tools.pages import verified
 from tools.paths import ROOT
 
 PAGE = "docs/training/training-loop.md"
@@ -67,7 +67,7 @@ def test_a_run_without_the_matrix_keeps_an_earlier_matrix_claim_for_the_same_pag
 
 
 def test_a_reused_result_names_the_run_that_produced_it_not_the_one_that_reused_it(tmp_path):
-    """A page whose result came from the verification record (tools/record.py) is cited with the
+    """A page whose result came from the verification record (tools/suite/record.py) is cited with the
     earlier run's machine, date and commit."""
     earlier = {"id": "abc", "at": "2026-12-01 09:00 UTC", "machine": "x86_64, Earlier CPU", "commit": "1234567"}
     passed = {"examples": True, "variants": True, "run": earlier}

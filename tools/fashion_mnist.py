@@ -18,7 +18,7 @@ finding them there, downloads nothing. So this module:
   theirs; the decompressed files are the originals);
 * links `data` -> `.cache/data` where code runs with `root="data"`: the repository root (pages run
   in-process by Sybil, labs, `python -W error snippets/x.py` from the root, mkdocs-jupyter), and
-  each snippet runner child's empty working directory (tools/runner.py).
+  each snippet runner child's empty working directory (tools/engine/runner.py).
 
 A missing or corrupt file stops with a message naming the file and how to install it
 (`DataError`). Standard library only: dev.py runs it before it runs anything else.

@@ -1,7 +1,7 @@
 """Where things are: the one place that finds pages, snippets and labs.
 
 A leaf: it imports nothing of ours, so every module can import it. The generated files (diagrams,
-plots) are listed by tools/generated.py, which imports the code that draws them.
+plots) are listed by tools/generated/registry.py, which imports the code that draws them.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from torch import nn
 
 from snippets.activations.derivatives import ACTIVATIONS
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/activations", "docs/activations"])
 
 

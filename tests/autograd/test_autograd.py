@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import torch
 
-from tools.diagrams import run_snippet
+from tools.generated.diagrams import run_snippet
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd", "docs/autograd"])
 
 

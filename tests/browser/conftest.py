@@ -20,15 +20,12 @@ from pathlib import Path
 import pytest
 
 from tests.browser.tour import DESKTOP, PageReport, run_tour
-from tests.conftest import WORK, _param
-from tools import record_plugin
-from tools.browser import CHROMIUM_FLAGS, INSTALL_HINT, MATERIAL_READY, find_chromium, in_ci, serve
+from tests.conftest import WORK, _param, using
+from tools.browser.chromium import CHROMIUM_FLAGS, INSTALL_HINT, MATERIAL_READY, find_chromium, in_ci, serve
 from tools.paths import ROOT
+from tools.suite import record_plugin
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
-TOURED = ("test_page_renders_in_both_schemes_and_on_a_phone", "test_copy_buttons_give_code_that_runs",
-          "test_lab_solutions_stay_folded_until_opened")
-COPYING = "test_copy_buttons_give_code_that_runs"
 TOUR = pytest.StashKey[tuple[threading.Thread, dict[str, Future]]]()
 OFFLINE = pytest.StashKey[tuple[Path, Future]]()
 _OFFLINE_POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="offline-build")
@@ -40,14 +37,14 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     items = record_plugin.running(session.items)  # a test the verification record holds is reused: no tour for it
     if config.option.collectonly:
         return
-    toured = [item for item in items if getattr(item, "originalname", None) in TOURED]
+    toured = using(items, "tour")  # the pages whose tests read the tour's report
     chromium = find_chromium()
     if chromium is not None and any(item.nodeid.startswith("tests/browser/test_offline.py") for item in items):
         _start_offline_build(config)
     if not toured or chromium is None:
         return  # nothing to tour, or the `chromium_path` fixture skips (or, in CI, fails) each test
     pages = {_param(item, "path"): _param(item, "source") for item in toured}
-    copying = {_param(item, "path") for item in toured if item.originalname == COPYING}
+    copying = {_param(item, "path") for item in using(toured, "copying_tour")}
     site_dir, build = config.stash[WORK]["site"]
 
     def site() -> Path:
@@ -66,9 +63,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def _start_offline_build(config: pytest.Config) -> None:
-    """The offline copy (tools/offline.py), built once the site's own build is done: the tour of
+    """The offline copy (tools/site/offline.py), built once the site's own build is done: the tour of
     the site starts first, and the offline copy's build overlaps it."""
-    from tools import offline
+    from tools.site import offline
 
     site = config.stash[WORK].get("site")
     folder = Path(tempfile.mkdtemp(prefix="pytorch-notes-offline-"))
@@ -120,6 +117,13 @@ def tour(request, chromium_path):
         return reports[path].result(timeout=900)
 
     return report
+
+
+@pytest.fixture(scope="session")
+def copying_tour(tour):
+    """The tour, for a test that reads what a page's copy buttons gave: asking for this fixture is
+    what makes the tour click that page's copy buttons."""
+    return tour
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The offline copy (`python3 dev.py build --offline`, tools/offline.py), opened from file:// in
+"""The offline copy (`python3 dev.py build --offline`, tools/site/offline.py), opened from file:// in
 Chromium, on a sample of pages: the home page, a page of maths and diagrams, a page with plots and
 a lab. Each page renders as the tour checks it (tests/browser/tour.py: maths typeset, diagrams
 drawn, images loaded, no console error) and asks nothing of any host; its links lead to the next
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.tour import LOAD_IMAGES, READ_THROUGH, RENDER_CHECK, SETTLE_SECONDS, check_rendered
-from tools.browser import MATERIAL_READY, site_pages
+from tools.browser.chromium import MATERIAL_READY, site_pages
 
 SAMPLE = ["", "autograd/backprop-by-hand/", "training/training-pitfalls/", "autograd/lab/"]
 SOURCES = dict(site_pages())
@@ -90,7 +90,7 @@ def test_offline_page_renders_and_links_on_from_file(open_file, url):
 
 @pytest.mark.build
 def test_offline_search_finds_requires_grad(open_file):
-    """Search works from the disk (the index is a script, the worker runs in a frame: tools/offline.py),
+    """Search works from the disk (the index is a script, the worker runs in a frame: tools/site/offline.py),
     and its first result for requires_grad opens the page."""
     visit = open_file("index.html")
     page = visit.page

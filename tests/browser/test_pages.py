@@ -13,7 +13,7 @@ import re
 import pytest
 
 from tests.browser.tour import page_id
-from tools.browser import site_pages
+from tools.browser.chromium import site_pages
 from tools.paths import ROOT
 
 PAGES = site_pages()
@@ -37,11 +37,11 @@ CODE_PAGES = [(url, source) for url, source in PAGES if "```py" in source.read_t
 @pytest.mark.build
 @pytest.mark.reads("source", site=True)
 @pytest.mark.parametrize(("path", "source"), CODE_PAGES, ids=[page_id(url) for url, _ in CODE_PAGES])
-def test_copy_buttons_give_code_that_runs(tour, runner, tmp_path, path, source):
+def test_copy_buttons_give_code_that_runs(copying_tour, runner, tmp_path, path, source):
     """Every Python block's copy button, clicked in page order by the tour, gives code that runs as
-    a program of its own (a clean child of the suite's warm runner, tools/runner.py: a new process,
+    a program of its own (a clean child of the suite's warm runner, tools/engine/runner.py: a new process,
     an empty working directory, warnings as errors), as a reader pasting the blocks in order would."""
-    report = tour(path)
+    report = copying_tour(path)
     assert report.copied is not None, f"{path}: the tour did not reach its copy buttons: {report.failures}"
     assert report.copied, f"{path}: no Python copy button found"
     prompts = [block for block in report.copied if re.search(r"^(>>>|\.\.\.) ", block, re.M)]

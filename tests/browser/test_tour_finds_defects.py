@@ -14,7 +14,7 @@ import pytest
 
 from tests.browser.tour import run_tour
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["tests/browser", "docs/assets"])
 
 LONG = "x = " + " + ".join(["1"] * 80)

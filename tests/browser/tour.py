@@ -15,7 +15,7 @@ diagram drawn as SVG, every image loaded, no icon shortcode shown as text, every
 mounted, no sidebar link partly covered, no block skipped until shown (content-visibility) on the
 first screen, no code block or page that scrolls sideways, no console error, no failed request,
 and no request to any host but the site. At the four stops (light and dark, 1280 and 390 px) axe-core
-checks the page with the WCAG 2.0, 2.1 and 2.2 A and AA rules and its best practices (tools/axe.py),
+checks the page with the WCAG 2.0, 2.1 and 2.2 A and AA rules and its best practices (tools/browser/axe.py),
 each rule in both schemes at both widths (`_axe_findings`): each violation is reported with its
 page, rule, element and fix.
 """
@@ -31,8 +31,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools import axe
-from tools.browser import CHROMIUM_FLAGS, MATERIAL_READY, serve
+from tools.browser import axe
+from tools.browser.chromium import CHROMIUM_FLAGS, MATERIAL_READY, serve
 
 PHONE = {"width": 390, "height": 844}  # an iPhone 12-14 class screen, in CSS pixels
 DESKTOP = {"width": 1280, "height": 900}
@@ -317,7 +317,7 @@ async def _render_findings(page, text: str, where: str) -> tuple[dict, list[str]
 
 
 async def _axe_findings(page, where: str, first: bool = False, colour_only: bool = False) -> list[str]:
-    """axe-core's violations (tools/axe.py: WCAG 2.0-2.2 A and AA, best practices), on the whole
+    """axe-core's violations (tools/browser/axe.py: WCAG 2.0-2.2 A and AA, best practices), on the whole
     page as shown, every block rendered. axe reads the stylesheets itself (rule css-orientation-lock)
     at the `first` of a page's four checks only: they are the same at every width and scheme.
 
@@ -404,7 +404,7 @@ def run_tour(chromium: str, site: Callable[[], Path], pages: list[tuple[str, Pat
     `site()` waits for the build and gives the site's folder (or raises the build's failure)."""
     try:
         site_dir = site()
-        axe.source()  # fetched from the npm registry on first use (tools/axe.py)
+        axe.source()  # fetched from the npm registry on first use (tools/browser/axe.py)
     except BaseException as error:  # noqa: BLE001 - every page's test fails with the build's (or axe's) error
         for future in reports.values():
             future.set_exception(error)

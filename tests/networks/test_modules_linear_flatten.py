@@ -11,7 +11,7 @@ from torch import nn
 
 from snippets.networks.notes_net import Net
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/networks", "docs/networks"])
 
 

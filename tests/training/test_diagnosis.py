@@ -13,7 +13,7 @@ from torch import nn
 from snippets.training.deep_mlp import deep_mlp, weight_grad_norms
 from snippets.training.probes import activations, dead_units, spread
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/training", "docs/training"])
 
 

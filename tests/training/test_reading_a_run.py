@@ -14,7 +14,7 @@ from snippets.training.deep_mlp import deep_mlp
 from snippets.training.fixed_nets import init_
 from snippets.training.spirals import two_spirals
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/training", "docs/training"])
 
 

@@ -14,7 +14,7 @@ from torch import nn
 from snippets.training.deep_mlp import deep_mlp, weight_grad_norms
 from snippets.training.fixed_nets import init_, normed_mlp
 
-# All it reads besides the engine (the verification record's key: tools/record_plugin.py).
+# All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/training", "docs/training"])
 
 

@@ -1,0 +1,1 @@
+"""The measurements: tools/bench/README.md says what this folder holds."""

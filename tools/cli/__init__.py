@@ -1,0 +1,1 @@
+"""The commands' drivers: tools/cli/README.md says what this folder holds and may import."""

@@ -1,1 +1,0 @@
-"""One module per chapter, each with `PLOTS = [tools.plots.Plot(...)]`; tools/generated.py lists them."""

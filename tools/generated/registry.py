@@ -1,0 +1,59 @@
+"""The registry of generated files: every file the code draws, with the function that draws it.
+
+* diagrams: tools/generated/diagrams.py (`DIAGRAMS`, mermaid files under snippets/);
+* plots: one module per chapter in tools/generated/figures/, each with `PLOTS`, drawn by tools/generated/plots.py
+  into `docs/<chapter>/plots/`, a file per colour scheme.
+
+This module sits at the top: it imports the drawing code, which imports only the leaves below it
+(tools/paths.py). A new figure module is added to `FIGURES` here; tests/test_plots.py fails when
+a module in tools/generated/figures/ is missing from it. Importing this costs no torch: the figures import
+torch only when they draw.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tools.generated import diagrams, plots
+from tools.generated.diagrams import Diagram
+from tools.generated.figures import activations, autograd, images, training
+from tools.generated.plots import Plot
+
+FIGURES = (activations, autograd, images, training)
+
+
+def all_plots() -> list[Plot]:
+    """Every plot of every chapter (tools/generated/figures/<chapter>.py's `PLOTS`), by path."""
+    return sorted((plot for module in FIGURES for plot in module.PLOTS), key=lambda p: p.path)
+
+
+def generated() -> list[Diagram]:
+    """Every generated file (`.path`), with the function that draws it (`.render() -> str`)."""
+    return [*diagrams.DIAGRAMS, *plots.outputs(all_plots())]
+
+
+def generated_files() -> list[Path]:
+    return [item.path for item in generated()]
+
+
+def render_generated(path: str | Path) -> str:
+    """The text a generated file must hold (`render_in` has tools/engine/runner.py call this, by name, in
+    a clean child)."""
+    return next(item for item in generated() if item.path == Path(path)).render()
+
+
+def render_in(runner, paths: list[Path]) -> list:
+    """Render generated files in `runner`'s clean children (tools/engine/runner.py), one child per drawing,
+    so that a plot's light and dark variants share one computation: a Result per path, in order."""
+    from tools.engine.runner import result_of
+
+    groups: dict[tuple, list[Path]] = {}
+    for path in map(Path, paths):
+        groups.setdefault((path.parent, path.stem.removesuffix("-light").removesuffix("-dark")), []).append(path)
+    answers = runner.call("tools.generated.registry:render_generated", list(groups.values()), "drawing it")
+    results = {}
+    for group, answer in zip(groups.values(), answers):
+        for path in group:
+            rendering = answer.get("values", {}).get(str(path))
+            results[path] = result_of(path, {**answer, "rendering": rendering} if rendering is not None else answer)
+    return [results[Path(p)] for p in paths]

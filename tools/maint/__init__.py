@@ -1,0 +1,1 @@
+"""Maintenance scripts: tools/maint/README.md says what this folder holds."""

@@ -1,0 +1,1 @@
+"""The build: tools/site/README.md says what this folder holds and may import."""

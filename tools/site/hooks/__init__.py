@@ -1,0 +1,17 @@
+"""The build's MkDocs hooks, one concern a module, listed in mkdocs.yml's `hooks:` in the order
+their effects apply (MkDocs runs an event's hooks in that order):
+
+* palette.py: Material's palette switching rule dropped from the built stylesheet.
+* links.py: a broken link's or anchor's warning names its line.
+* labs.py: labs executed through an extended cache, their pages cut down and folded, their
+  notebooks written as downloads.
+* maths_diagrams.py: maths typeset by KaTeX and mermaid drawn as SVG, at build time.
+* includes.py: every `--8<--` include checked, excerpts titled and linked, the verified footer's data.
+* a11y.py: the HTML's accessibility fixes.
+* output_lines.py: a snippet's `#>` output lines get their class.
+* serve_cache.py: a `serve` rebuild reuses what did not change.
+* tools/site/offline.py (not here): the offline copy.
+
+`mkdocs serve` loads these files again on every rebuild: state that must outlive a rebuild lives in
+ordinary modules (tools/site/labcss.py, tools/site/rebuild_cache.py), never in a hook file.
+"""
