@@ -39,7 +39,7 @@ test_data = datasets.FashionMNIST(
 order = torch.randperm(60_000, generator=torch.Generator().manual_seed(0))
 train_set = Subset(training_data, order[:1000].tolist())  # (1)!
 val_set = Subset(training_data, order[-500:].tolist())  # (2)!
-test_set = Subset(test_data, range(2000))
+test_set = Subset(test_data, range(1000))
 # --8<-- [end:data]
 
 

@@ -43,7 +43,7 @@ def _evaluation() -> dict:
 
 def _confusion() -> list[Heatmap]:
     run = _evaluation()
-    return [Heatmap("Confusion matrix, 2000 test images", "predicted class", "true class",
+    return [Heatmap(f"Confusion matrix, {len(run['labels'])} test images", "predicted class", "true class",
                     run["classes"], run["confusion"].tolist())]
 
 
