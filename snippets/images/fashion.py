@@ -37,9 +37,9 @@ test_data = datasets.FashionMNIST(
     root="data", train=False, download=True, transform=ToTensor()
 )
 order = torch.randperm(60_000, generator=torch.Generator().manual_seed(0))
-train_set = Subset(training_data, order[:2000].tolist())  # (1)!
-val_set = Subset(training_data, order[-1000:].tolist())  # (2)!
-test_set = Subset(test_data, range(2000))
+train_set = Subset(training_data, order[:1000].tolist())  # (1)!
+val_set = Subset(training_data, order[-500:].tolist())  # (2)!
+test_set = Subset(test_data, range(1000))
 # --8<-- [end:data]
 
 
@@ -70,15 +70,18 @@ def evaluate(model, dataset):
     return total / len(dataset), correct
 
 
-def fit(make_optimizer, epochs=2, batch_size=64):
+def fit(make_optimizer, epochs=2, batch_size=64, validate=True):
     torch.manual_seed(0)  # (3)!
     model = NeuralNetwork().to(device)
     optimizer = make_optimizer(model.parameters())
     loader = DataLoader(train_set, batch_size=batch_size, shuffle=True,
                         generator=torch.Generator().manual_seed(0))
-    history = {"train": [], "val": [evaluate(model, val_set)]}
+    history = {"train": [], "val": []}
+    if validate:  # (4)!
+        history["val"].append(evaluate(model, val_set))
     for _ in range(epochs):
         history["train"] += train_epoch(model, loader, optimizer)
-        history["val"].append(evaluate(model, val_set))
+        if validate:
+            history["val"].append(evaluate(model, val_set))
     return model, history
 # --8<-- [end:loop]

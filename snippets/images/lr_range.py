@@ -15,7 +15,7 @@ loader = DataLoader(train_set, batch_size=64, shuffle=True,
 steps, lowest, highest = 64, 1e-4, 10.0
 factor = (highest / lowest) ** (1 / (steps - 1))  # (1)!
 rates, losses, smooth = [], [], None
-for step, (x, y) in enumerate(list(loader) * 2):
+for step, (x, y) in enumerate(list(loader) * 4):
     lr = lowest * factor**step
     for group in optimizer.param_groups:
         group["lr"] = lr
@@ -36,8 +36,8 @@ start = losses[0]
 falling = next(r for r, v in zip(rates, losses) if v < start - 0.1)
 best = rates[losses.index(min(losses))]
 print(f"starts at {start:.1f}; first falls by 0.1 at lr {falling:.0e}")
-#> starts at 2.3; first falls by 0.1 at lr 3e-01
+#> starts at 2.3; first falls by 0.1 at lr 2e-01
 print(f"lowest loss at lr {best:.0e}; stopped after {len(rates)} steps,"
       f" at lr {rates[-1]:.0e}")
-#> lowest loss at lr 5e-01; stopped after 58 steps, at lr 3e+00
+#> lowest loss at lr 4e-01; stopped after 57 steps, at lr 3e+00
 # --8<-- [end:read]

@@ -22,12 +22,12 @@ print(f"{'total':40} {sum(p.numel() for p in model.parameters()):>7,}")
 # --8<-- [start:initial_loss]
 import math
 
-x, y = next(iter(DataLoader(val_set, batch_size=1000)))
+x, y = next(iter(DataLoader(val_set, batch_size=500)))
 with torch.no_grad():
     logits = model(x.to(device))
     loss = nn.functional.cross_entropy(logits, y.to(device))
 print(f"first loss {loss.item():.3f}   ln 10 = {math.log(10):.3f}")
-#> first loss 2.311   ln 10 = 2.303
+#> first loss 2.314   ln 10 = 2.303
 print(f"logits: mean {logits.mean().item():+.3f}"
       f"  spread per image {logits.var(dim=1).mean().item():.4f}")
 #> logits: mean +0.013  spread per image 0.0053

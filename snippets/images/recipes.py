@@ -17,13 +17,13 @@ for name, make_optimizer in recipes.items():
         print(f"  {when:15}  validation loss {loss:.2f},"
               f" {correct:3} of {len(val_set)} right")
 #> quickstart: SGD, lr 1e-3
-#>   before training  validation loss 2.31,  66 of 1000 right
-#>   after epoch 1    validation loss 2.31,  74 of 1000 right
-#>   after epoch 2    validation loss 2.30,  79 of 1000 right
+#>   before training  validation loss 2.31,  29 of 500 right
+#>   after epoch 1    validation loss 2.31,  31 of 500 right
+#>   after epoch 2    validation loss 2.31,  35 of 500 right
 #> Adam, lr 1e-3
-#>   before training  validation loss 2.31,  66 of 1000 right
-#>   after epoch 1    validation loss 0.80, 704 of 1000 right
-#>   after epoch 2    validation loss 0.60, 779 of 1000 right
+#>   before training  validation loss 2.31,  29 of 500 right
+#>   after epoch 1    validation loss 1.03, 298 of 500 right
+#>   after epoch 2    validation loss 0.78, 343 of 500 right
 print(len(train_set), "training images,", len(history["train"]), "steps")
-#> 2000 training images, 64 steps
+#> 1000 training images, 32 steps
 # --8<-- [end:recipes]

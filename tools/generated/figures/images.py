@@ -18,20 +18,22 @@ def _examples() -> list[ImageGrid]:
 
 
 def _curves() -> list[Chart]:
-    histories = run_snippet("images/recipes.py")["histories"]
-    charts_train, charts_val = [], []
+    run = run_snippet("images/recipes.py")
+    histories, size = run["histories"], len(run["val_set"])
+    charts_train, charts_val, last = [], [], 0.0
     for name, history in histories.items():
         losses = history["train"]
         steps = list(range(1, len(losses) + 1))
         charts_train.append(Line(name, steps, losses))
+        last = float(len(losses))
         per_epoch = len(losses) // (len(history["val"]) - 1)
         epochs = [per_epoch * k for k in range(len(history["val"]))]
-        charts_val.append(Line(name, epochs, [100 * correct / 1000 for _, correct in history["val"]]))
+        charts_val.append(Line(name, epochs, [100 * correct / size for _, correct in history["val"]]))
     return [
         Chart(title="Training loss of each batch", xlabel="step", ylabel="cross-entropy loss",
-              lines=charts_train, xlim=(0.0, 64.0), ylim=(0.0, 2.5)),
-        Chart(title="Validation accuracy, 1000 held-out images", xlabel="step",
-              ylabel="% right", lines=charts_val, xlim=(0.0, 64.0), ylim=(0.0, 100.0)),
+              lines=charts_train, xlim=(0.0, last), ylim=(0.0, 2.5)),
+        Chart(title=f"Validation accuracy, {size} held-out images", xlabel="step",
+              ylabel="% right", lines=charts_val, xlim=(0.0, last), ylim=(0.0, 100.0)),
     ]
 
 
@@ -41,7 +43,7 @@ def _evaluation() -> dict:
 
 def _confusion() -> list[Heatmap]:
     run = _evaluation()
-    return [Heatmap("Confusion matrix, 2000 test images", "predicted class", "true class",
+    return [Heatmap(f"Confusion matrix, {len(run['labels'])} test images", "predicted class", "true class",
                     run["classes"], run["confusion"].tolist())]
 
 
@@ -66,12 +68,13 @@ def _diagnostics() -> list[Chart]:
     last = losses.index(min(losses)) + 4  # a few steps past the lowest loss: later ones diverge
     over = run_snippet("images/overfit.py")["curves"]
     steps = list(range(1, len(over["train"]) + 1))
+    validated = over["validation"]  # step -> loss, every second step
     return [
         Chart(title="Learning-rate range test, SGD", xlabel="learning rate of the step",
               ylabel="smoothed training loss", lines=[Line("SGD, lr × 1.2 each step", rates[:last], losses[:last])],
               logx=True, ylim=(1.8, 2.4)),
-        Chart(title="64 training images, Adam, 60 steps", xlabel="step", ylabel="cross-entropy loss",
-              lines=[Line("training batch", steps, over["train"]), Line("250 validation images", steps, over["validation"])],
+        Chart(title="32 training images, Adam, 40 steps", xlabel="step", ylabel="cross-entropy loss",
+              lines=[Line("training batch", steps, over["train"]), Line("250 validation images", list(validated), list(validated.values()))],
               logy=True),
     ]
 
