@@ -80,6 +80,11 @@ def bench_parser() -> argparse.ArgumentParser:
         help="only the full-data rows: one epoch of the notes' network on all of Fashion-MNIST, CPU and CUDA "
         "(tools/bench_training.py)",
     )
+    p.add_argument(
+        "--bytes",
+        action="store_true",
+        help="only each page's first view as served (gzip), measured in Chromium, goal 150 kB (no Lighthouse)",
+    )
     p.add_argument("--browser", action="store_true", help="Lighthouse on every page instead (30+ minutes)")
     browser = p.add_argument_group("with --browser (tools/bench_browser.py)")
     browser.add_argument("--runs", type=int, default=3, help="mobile runs per page (median; default 3; 0: desktop only)")

@@ -14,7 +14,8 @@ What is checked on each page (RENDER_CHECK, `check_rendered`): maths typeset (no
 diagram drawn as SVG, every image loaded, no icon shortcode shown as text, every code annotation
 mounted, no sidebar link partly covered, no block skipped until shown (content-visibility) on the
 first screen, no code block or page that scrolls sideways, no console error, no failed request,
-and no request to any host but the site. At the four stops (light and dark, 1280 and 390 px) axe-core
+no request to any host but the site, and none for the search index or its worker (they load
+when the reader searches: tools/theme/main.html). At the four stops (light and dark, 1280 and 390 px) axe-core
 checks the page with the WCAG 2.0, 2.1 and 2.2 A and AA rules and its best practices (tools/axe.py),
 each rule in both schemes at both widths (`_axe_findings`): each violation is reported with its
 page, rule, element and fix.
@@ -42,6 +43,7 @@ PAGES_AT_ONCE = 3  # pages in flight: enough to overlap one page's waits with an
 SCREENSHOT = {"type": "jpeg", "quality": 80, "full_page": True}  # JPEG: a third of PNG's encoding time
 TOGGLE = "form[data-md-component=palette] label:not([hidden])"  # the scheme switch shown now
 PYTHON_BLOCK_CLASSES = ("language-python", "language-py", "language-pycon")
+SEARCH_ASSET = re.compile(r"/search/search_index\.json|/assets/javascripts/workers/search\.")
 
 # Every code copied from the page (copy event or the Clipboard API), recorded in window.__copied.
 INIT_SCRIPT = """
@@ -278,7 +280,14 @@ class _Recorder:
 
     def findings(self) -> list[str]:
         foreign = [u for u in self.requests if not (u.startswith(self.base_url) or u.startswith("data:"))]
-        return self.problems + [f"{self.where}: request to another host: {url}" for url in foreign]
+        # The tour never searches, so the search index and its worker are never asked for: they load
+        # when the reader searches (tools/theme/main.html).
+        search = [u for u in self.requests if SEARCH_ASSET.search(u)]
+        return (
+            self.problems
+            + [f"{self.where}: request to another host: {url}" for url in foreign]
+            + [f"{self.where}: asked for {url} although nobody searched (it loads when the reader searches)" for url in search]
+        )
 
 
 async def _open(browser, base_url: str, path: str, where: str, **options):
