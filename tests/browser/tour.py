@@ -13,7 +13,8 @@ future that its tests wait for, so a test fails with exactly the findings of its
 What is checked on each page (RENDER_CHECK, `check_rendered`): maths typeset (no raw TeX), every
 diagram drawn as SVG, every image loaded, no icon shortcode shown as text, every code annotation
 mounted, no sidebar link partly covered, no block skipped until shown (content-visibility) on the
-first screen, no code block or page that scrolls sideways, no console error, no failed request,
+first screen, no code block or page that scrolls sideways, no wrapped code line that restarts left of
+its line's first character (at 390 px, where lines wrap), no console error, no failed request,
 no request to any host but the site, and none for the search index or its worker (they load
 when the reader searches: tools/theme/main.html). At the four stops (light and dark, 1280 and 390 px) axe-core
 checks the page with the WCAG 2.0, 2.1 and 2.2 A and AA rules and its best practices (tools/axe.py),
@@ -122,8 +123,31 @@ RENDER_CHECK = r"""
   const overflowing = [...content.querySelectorAll('pre, pre > code')]
     .filter((el) => visible(el) && el.scrollWidth > el.clientWidth + 1)
     .map((el) => el.textContent.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 90));
+  // A code line that wraps must visibly continue its own line: its first row holds its first
+  // character, and no further row starts left of that character (tools/hooks/wrapped_lines.py).
+  const hangingLeft = [];
+  for (const line of content.querySelectorAll('pre .notes-line')) {
+    if (!visible(line) || line.getClientRects().length === 0) continue;
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    let first = null;
+    for (let node = walker.nextNode(); node && !first; node = walker.nextNode()) {
+      const at = node.textContent.search(/\S/);
+      if (at >= 0) { first = document.createRange(); first.setStart(node, at); first.setEnd(node, at + 1); }
+    }
+    if (!first) continue;
+    const rows = document.createRange();
+    rows.selectNodeContents(line);
+    const rects = [...rows.getClientRects()].filter((r) => r.width > 0);
+    if (rects.length === 0) continue;
+    const top = Math.min(...rects.map((r) => r.top));
+    const char = first.getBoundingClientRect();
+    const text = line.textContent.trim().slice(0, 60);
+    if (char.top > top + 2) hangingLeft.push(`${text} (its first row holds no code)`);
+    else if (rects.some((r) => r.top > char.bottom - 2 && r.left < char.left - 0.5)) hangingLeft.push(text);
+  }
   return {
     katex: document.querySelectorAll('.katex').length,
+    hangingLeft,
     untypeset, rawTex, shortcodes, diagrams, images, overflowing, annotations, coveredLinks, skippedOnFirstScreen,
     unrenderedMermaid: document.querySelectorAll('pre.mermaid, div.mermaid').length,
     pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
@@ -260,6 +284,11 @@ def check_rendered(state: dict, text: str, where: str) -> list[str]:
         failures.append(f"{where}: images that did not load: {broken}")
     if state["overflowing"]:
         failures.append(f"{where}: code wider than its block (scrolls sideways): {state['overflowing']}")
+    if state["hangingLeft"]:
+        failures.append(
+            f"{where}: wrapped code lines that restart left of their line's first character (they read as "
+            f"new statements; tools/hooks/wrapped_lines.py, notes.css): {state['hangingLeft'][:5]}"
+        )
     if state["pageOverflow"] > 0:
         failures.append(f"{where}: the page scrolls sideways by {state['pageOverflow']} px")
     return failures
