@@ -151,7 +151,9 @@ def main(argv: list[str], root: Path, ensure_env: Callable[..., Path]) -> int:
     python = ensure_env(env_dir(root, version), lock)
     with tempfile.TemporaryDirectory() as tmp:
         record_file = Path(tmp) / "records.jsonl"
-        env = child_env(**{RECORD_ENV: str(record_file)})
+        # Its own verification record (tools/verified.py): the page footers say where the pinned torch
+        # verified each page, never that another torch did.
+        env = child_env(**{RECORD_ENV: str(record_file), "PYTORCH_NOTES_VERIFIED": str(Path(tmp) / "verified")})
         # --fresh: every check renders under this torch (the verification record is not read).
         command = [str(python), "-m", "pytest", "-p", "tools.compat", "-q", "--fresh", *CHECKED, *extra]
         code = subprocess.run(command, cwd=root, env=env).returncode

@@ -40,21 +40,28 @@ def _code(text: str | None) -> str:
 
 
 def _lines_for(page_src: str, name: str, pinned_torch: str) -> list[str]:
-    """Markdown list items: each recorded change of `name` on this page, per version."""
-    items = []
+    """Markdown list items: each recorded change of `name` on this page, the versions that print
+    the same thing there named together."""
+    grouped: dict[tuple, list[str]] = {}
     for record in _records:
         entry = record["pages"].get(page_src, {})
         changes = entry.get("page", []) if name == "page" else entry.get("snippets", {}).get(name, [])
         for change in changes:
-            where = f"`{name}`" if name != "page" else "this page"
-            where += f", line {change['line']}" if change.get("line") else ""
-            if change.get("raised"):
-                items.append(f"- {where}: under torch {record['torch']} it raises `{change['raised']}`.")
-            else:
-                items.append(
-                    f"- {where}: torch {record['torch']} prints {_code(change['other'])} where torch "
-                    f"{pinned_torch} (this page) prints {_code(change['pinned'])}."
-                )
+            key = (change.get("line") or 0, change.get("pinned"), change.get("other"), change.get("raised"))
+            grouped.setdefault(key, []).append(record["torch"])
+    items = []
+    for (line, pinned, other, raised), versions in sorted(grouped.items(), key=lambda kv: kv[0][0]):
+        where = f"`{name}`" if name != "page" else "this page"
+        where += f", line {line}" if line else ""
+        torches = "torch " + " and ".join(versions)
+        if raised:
+            items.append(f"- {where}: under {torches} it raises `{raised}`.")
+        else:
+            verb = "prints" if len(versions) == 1 else "print"
+            items.append(
+                f"- {where}: {torches} {verb} {_code(other)} where torch {pinned_torch} (this page) "
+                f"prints {_code(pinned)}."
+            )
     return items
 
 
