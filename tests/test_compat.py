@@ -194,7 +194,7 @@ def test_a_record_lists_each_difference_on_every_page_that_shows_it(tmp_path):
         _record("docs/a/one.md::line:1,column:1"),
         {**_record("docs/a/two.md::line:30,column:1", "failed", "y"), "detail": sybil},
     ]
-    record = compat_record.build_record("2.13.0", "2.13.0+cu130 CUDA", records, tmp_path, "2026-12-06")
+    record = compat_record.build_record("2.13.0", "2.13.0+cu130 CUDA", records, tmp_path, "2026-12-06", compat.unit_of)
     assert record["checked"] == ["docs/a/one.md", "docs/a/two.md", "snippets/a/x.py"]
     assert record["pages"] == {
         "docs/a/one.md": {"snippets": {"snippets/a/x.py": [{"line": 14, "pinned": "#> clamp: 0.00", "other": "#> clamp: 1.00"}]}},

@@ -175,7 +175,7 @@ def _record(root: Path, version: str, python: Path, records: list[dict]) -> int:
     probe = "import torch; print(torch.__version__ + (' (CUDA build)' if torch.version.cuda else ' (CPU build)'))"
     build = subprocess.run([str(python), "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
     when = datetime.date.today().isoformat()
-    path = compat_record.write(root, compat_record.build_record(version, build, records, root, when))
+    path = compat_record.write(root, compat_record.build_record(version, build, records, root, when, unit_of))
     print(f"[compat] recorded {path.relative_to(root)}")
     missing = compat_record.unexplained(root)
     for line in missing:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 FOLDER = "compat"  # compat/torch-VERSION.json, at the repository's root
@@ -102,10 +103,11 @@ def page_includes(root: Path) -> dict[str, list[str]]:
     return found
 
 
-def build_record(version: str, torch_build: str, records: list[dict], root: Path, when: str) -> dict:
-    """The data file's content from the compat run's test records (tools/compat.py's plugin)."""
-    from tools.compat import unit_of
-
+def build_record(
+    version: str, torch_build: str, records: list[dict], root: Path, when: str, unit_of: Callable[[str], str]
+) -> dict:
+    """The data file's content from the compat run's test records (tools/compat.py's plugin);
+    `unit_of` names the snippet or page a test checks (tools/compat.py's)."""
     includes = page_includes(root)
     checked = sorted({unit_of(r["nodeid"]) for r in records if unit_of(r["nodeid"]).startswith(("docs/", "snippets/"))})
     snippet_changes: dict[str, list[dict]] = {}
