@@ -16,7 +16,7 @@ from tools.cli import compat
 from tools.paths import ROOT
 
 # All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
-pytestmark = pytest.mark.reads(files=[".gitignore", ".github", "docs/index.md", "docs/networks/devices.md"])
+pytestmark = pytest.mark.reads(files=[".gitignore", ".github", "docs", "compat"])
 
 
 def test_lock_with_torch_replaces_only_the_torch_and_torchvision_pins():
@@ -186,3 +186,78 @@ def test_minimum_torch_is_the_same_everywhere():
     assert re.search(rf'torch: \["{re.escape(minimum)}\.0", newest\]', workflow), workflow
     assert f"torch {minimum}" in (ROOT / "docs/index.md").read_text()
     assert f"torch {minimum}" in (ROOT / "docs/networks/devices.md").read_text()
+
+
+# --- the record: compat/torch-VERSION.json (tools/compat_record.py) ------------------------------
+
+from tools import compat_record  # noqa: E402
+
+SNIPPET_DIFF = (
+    "snippets/a/x.py:14: the #> lines are not what the code prints there (- the file, + what the code prints):\n"
+    "--- snippets/a/x.py (its #> lines)\n+++ snippets/a/x.py (what the code prints)\n"
+    "@@ -12,4 +12,4 @@\n print(y)\n #> same\n-#> clamp: 0.00\n+#> clamp: 1.00\n print(z)\n"
+    "If the new output is intended, run `python3 dev.py regen snippets/a/x.py` and review the diff.\n"
+)
+
+
+def test_changed_lines_are_numbered_as_in_the_file():
+    assert compat_record.changed_lines(SNIPPET_DIFF) == [{"line": 14, "pinned": "#> clamp: 0.00", "other": "#> clamp: 1.00"}]
+    sybil = "output drift in docs/a.md, line 30:\n--- x\n+++ y\n@@ -2 +2 @@\n-old\n+new\n"
+    assert compat_record.changed_lines(sybil) == [{"line": 2, "pinned": "old", "other": "new"}]
+
+
+def test_a_record_lists_each_difference_on_every_page_that_shows_it(tmp_path):
+    (tmp_path / "docs" / "a").mkdir(parents=True)
+    (tmp_path / "docs" / "a" / "one.md").write_text('```python\n--8<-- "a/x.py:part"\n```\n')
+    (tmp_path / "docs" / "a" / "two.md").write_text("no include\n")
+    sybil = "Example at docs/a/two.md, line 30:\noutput drift in docs/a/two.md, line 30:\n--- x\n+++ y\n@@ -2 +2 @@\n-old\n+new\n"
+    records = [
+        {**_record(SNIP.format("a/x.py"), "failed", "x"), "detail": SNIPPET_DIFF},
+        _record("docs/a/one.md::line:1,column:1"),
+        {**_record("docs/a/two.md::line:30,column:1", "failed", "y"), "detail": sybil},
+    ]
+    record = compat_record.build_record("2.13.0", "2.13.0+cu130 CUDA", records, tmp_path, "2026-12-06", compat.unit_of)
+    assert record["checked"] == ["docs/a/one.md", "docs/a/two.md", "snippets/a/x.py"]
+    assert record["pages"] == {
+        "docs/a/one.md": {"snippets": {"snippets/a/x.py": [{"line": 14, "pinned": "#> clamp: 0.00", "other": "#> clamp: 1.00"}]}},
+        "docs/a/two.md": {"page": [{"line": 31, "pinned": "old", "other": "new"}]},
+    }
+    unexplained = compat_record.unexplained(tmp_path, [record])
+    assert len(unexplained) == 2 and "docs/a/one.md: snippets/a/x.py differs under torch 2.13.0 (line 14)" in unexplained[0]
+    (tmp_path / "docs" / "a" / "one.md").write_text(
+        '```python\n--8<-- "a/x.py:part"\n```\n\n!!! note\n    <!-- torch-differences: a/x.py -->\n    Why.\n'
+    )
+    (tmp_path / "docs" / "a" / "two.md").write_text("<!-- torch-differences: page -->\n")
+    assert compat_record.unexplained(tmp_path, [record]) == []
+
+
+def test_every_recorded_difference_is_explained_on_its_page():
+    """Each output that a recorded torch (compat/torch-*.json) prints differently has a note next to
+    it on its page (a torch-differences marker, filled from the record by the build). The weekly
+    workflow records the newest torch and fails the same way on a new difference."""
+    assert compat_record.unexplained(ROOT) == []
+
+
+def test_the_build_fills_a_note_from_the_record_and_refuses_a_stale_one():
+    """tools/site/hooks/torch_versions.py: a marker becomes the recorded lines; a marker for which no
+    recorded torch differs fails the build (its explanation would be stale)."""
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from tools.site.hooks import torch_versions
+
+    record = {
+        "torch": "2.13.0", "build": "2.13.0+cpu (CPU build)", "recorded": "2026-12-06",
+        "checked": ["docs/a/one.md"],
+        "pages": {"docs/a/one.md": {"snippets": {"snippets/a/x.py": [{"line": 14, "pinned": "#> 0.00", "other": "#> 1.00"}]}}},
+    }
+    torch_versions._records[:] = [record]
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="a/one.md", src_path="a/one.md"), meta={})
+    text = torch_versions.on_page_markdown('!!! note\n    <!-- torch-differences: a/x.py -->\n', page, None, None)
+    assert "    - `snippets/a/x.py`, line 14: torch 2.13.0 prints `#> 1.00` where torch" in text
+    assert page.meta["torch_checked"] == [
+        {"torch": "2.13.0", "build": "2.13.0+cpu (CPU build)", "recorded": "2026-12-06", "differs": 1}
+    ]
+    with pytest.raises(PluginError, match="no recorded torch"):
+        torch_versions.on_page_markdown("<!-- torch-differences: a/y.py -->\n", page, None, None)

@@ -71,6 +71,43 @@ def test_search_finds_the_pages(visit, term):
     assert expected in found, f"search for {term!r} lists {sorted(found)}, not {expected!r}"
 
 
+INDEX = "**/search/search_index.json"
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("path", ["", "autograd/requires-grad-and-leaves/", "networks/lab/"])
+def test_search_typed_before_the_index_arrives_lists_the_page(visit, path):
+    """The search index loads when the reader searches (tools/site/theme/main.html), not with the page:
+    nothing asks for it at load; focusing the box asks for it; what is typed at once, while it is
+    still on its way (held here until the typing is done), stays in the box, and its results show
+    when the index lands."""
+    expected = "autograd/requires-grad-and-leaves/"
+    v = visit(path)
+    page, held = v.page, []
+    page.route(INDEX, lambda route: held.append(route))
+    page.wait_for_timeout(500)  # time enough for anything started at load to have asked
+    assert held == [], f"/{path}: the search index was asked for at load, before any search"
+    page.focus("input[data-md-component=search-query]")
+    page.keyboard.type("requires_grad")
+    page.wait_for_timeout(200)
+    assert len(held) == 1, f"/{path}: focusing the search box did not ask for the index ({len(held)} requests)"
+    held[0].continue_()
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.input_value("input[data-md-component=search-query]") == "requires_grad"
+    links = page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "a => a.map(x => x.href)")
+    found = {re.sub(r"^https?://[^/]+/", "", re.split(r"[?#]", link)[0]) for link in links}
+    assert expected in found, f"search for 'requires_grad' typed before the index arrived lists {sorted(found)}"
+
+
+@pytest.mark.build
+def test_search_from_a_query_in_the_url(visit):
+    """A reader arriving with ?q= (a shared search) gets its results without touching the box."""
+    page = visit("networks/?q=logits").page
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    links = page.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "a => a.map(x => x.href)")
+    assert any("/networks/logits/" in link for link in links), f"?q=logits lists {links}"
+
+
 @pytest.mark.build
 @pytest.mark.reads("source", site=True)
 @pytest.mark.parametrize(("path", "source"), LABS, ids=[page_id(url) for url, _ in LABS])

@@ -34,6 +34,8 @@ DEFECTS = f"""<!doctype html>
   <p>An icon left as text: :material-download:</p>
   <div class="highlight language-python"><pre style="white-space: pre; overflow-x: auto"><code>{LONG}</code></pre></div>
   <div class="highlight language-python"><pre><code>y = 2 * x  # (1)!</code></pre></div>
+  <div class="highlight language-python"><pre style="white-space: pre-wrap"><code><span class="notes-line">    total = {" + ".join(["1"] * 40)}
+</span></code></pre></div>
   <ol><li>An annotation that never became a marker in its code.</li></ol>
   <p style="color: #777; background: #888">Grey on grey, 1.3:1.</p>
   <div style="overflow: auto; width: 120px; height: 40px"><p style="width: 600px">A region that scrolls, with nothing to focus.</p></div>
@@ -41,6 +43,7 @@ DEFECTS = f"""<!doctype html>
   <img src="http://example.invalid/pixel.png" alt="from another host">
 </div>
 <script>console.error("a planted console error");</script>
+<img hidden src="../search/search_index.json" alt="">
 </body></html>
 """
 
@@ -50,6 +53,8 @@ def test_a_page_with_every_defect_gets_every_finding(tmp_path, chromium_path):
     site = tmp_path / "site"
     (site / "bad").mkdir(parents=True)
     (site / "bad" / "index.html").write_text(DEFECTS)
+    (site / "search").mkdir()
+    (site / "search" / "search_index.json").write_text("{}")  # asked for at load: a finding
     source = tmp_path / "bad.md"
     source.write_text("# Bad\n\n\\(x^2\\)\n\n```mermaid\ngraph LR\n  a --> b\n```\n")
     shots = tmp_path / "shots"
@@ -78,6 +83,9 @@ def test_a_page_with_every_defect_gets_every_finding(tmp_path, chromium_path):
     assert "-- fix: Fix any of the following: Element should have focusable content Element should be focusable" in text
     assert "bad/ (light, 1280 px): sidebar links partly covered by another control: ['A link under the title (under Site)']" in text
     assert "bad/ (phone, 390 px): code wider than its block (scrolls sideways): ['x = 1 + 1" in text
+    assert "bad/ (phone, 390 px): wrapped code lines that restart left of their line's first character" in text
+    assert "['total = 1 + 1" in text
+    assert "bad/: asked for " in text and "search/search_index.json although nobody searched" in text
     assert "bad/: console error: a planted console error" in text
     assert "bad/: Material's bundle never ran (no search, palette or copy buttons)" in text
     assert "HTTP 404" in text and "missing.png" in text

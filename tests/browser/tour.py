@@ -13,8 +13,10 @@ future that its tests wait for, so a test fails with exactly the findings of its
 What is checked on each page (RENDER_CHECK, `check_rendered`): maths typeset (no raw TeX), every
 diagram drawn as SVG, every image loaded, no icon shortcode shown as text, every code annotation
 mounted, no sidebar link partly covered, no block skipped until shown (content-visibility) on the
-first screen, no code block or page that scrolls sideways, no console error, no failed request,
-and no request to any host but the site. At the four stops (light and dark, 1280 and 390 px) axe-core
+first screen, no code block or page that scrolls sideways, no wrapped code line that restarts left of
+its line's first character (at 390 px, where lines wrap), no console error, no failed request,
+no request to any host but the site, and none for the search index or its worker (they load
+when the reader searches: tools/site/theme/main.html). At the four stops (light and dark, 1280 and 390 px) axe-core
 checks the page with the WCAG 2.0, 2.1 and 2.2 A and AA rules and its best practices (tools/browser/axe.py),
 each rule in both schemes at both widths (`_axe_findings`): each violation is reported with its
 page, rule, element and fix.
@@ -42,6 +44,7 @@ PAGES_AT_ONCE = 3  # pages in flight: enough to overlap one page's waits with an
 SCREENSHOT = {"type": "jpeg", "quality": 80, "full_page": True}  # JPEG: a third of PNG's encoding time
 TOGGLE = "form[data-md-component=palette] label:not([hidden])"  # the scheme switch shown now
 PYTHON_BLOCK_CLASSES = ("language-python", "language-py", "language-pycon")
+SEARCH_ASSET = re.compile(r"/search/search_index\.json|/assets/javascripts/workers/search\.")
 
 # Every code copied from the page (copy event or the Clipboard API), recorded in window.__copied.
 INIT_SCRIPT = """
@@ -120,8 +123,31 @@ RENDER_CHECK = r"""
   const overflowing = [...content.querySelectorAll('pre, pre > code')]
     .filter((el) => visible(el) && el.scrollWidth > el.clientWidth + 1)
     .map((el) => el.textContent.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 90));
+  // A code line that wraps must visibly continue its own line: its first row holds its first
+  // character, and no further row starts left of that character (tools/site/hooks/wrapped_lines.py).
+  const hangingLeft = [];
+  for (const line of content.querySelectorAll('pre .notes-line')) {
+    if (!visible(line) || line.getClientRects().length === 0) continue;
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    let first = null;
+    for (let node = walker.nextNode(); node && !first; node = walker.nextNode()) {
+      const at = node.textContent.search(/\S/);
+      if (at >= 0) { first = document.createRange(); first.setStart(node, at); first.setEnd(node, at + 1); }
+    }
+    if (!first) continue;
+    const rows = document.createRange();
+    rows.selectNodeContents(line);
+    const rects = [...rows.getClientRects()].filter((r) => r.width > 0);
+    if (rects.length === 0) continue;
+    const top = Math.min(...rects.map((r) => r.top));
+    const char = first.getBoundingClientRect();
+    const text = line.textContent.trim().slice(0, 60);
+    if (char.top > top + 2) hangingLeft.push(`${text} (its first row holds no code)`);
+    else if (rects.some((r) => r.top > char.bottom - 2 && r.left < char.left - 0.5)) hangingLeft.push(text);
+  }
   return {
     katex: document.querySelectorAll('.katex').length,
+    hangingLeft,
     untypeset, rawTex, shortcodes, diagrams, images, overflowing, annotations, coveredLinks, skippedOnFirstScreen,
     unrenderedMermaid: document.querySelectorAll('pre.mermaid, div.mermaid').length,
     pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
@@ -258,6 +284,11 @@ def check_rendered(state: dict, text: str, where: str) -> list[str]:
         failures.append(f"{where}: images that did not load: {broken}")
     if state["overflowing"]:
         failures.append(f"{where}: code wider than its block (scrolls sideways): {state['overflowing']}")
+    if state["hangingLeft"]:
+        failures.append(
+            f"{where}: wrapped code lines that restart left of their line's first character (they read as "
+            f"new statements; tools/site/hooks/wrapped_lines.py, notes.css): {state['hangingLeft'][:5]}"
+        )
     if state["pageOverflow"] > 0:
         failures.append(f"{where}: the page scrolls sideways by {state['pageOverflow']} px")
     return failures
@@ -278,7 +309,14 @@ class _Recorder:
 
     def findings(self) -> list[str]:
         foreign = [u for u in self.requests if not (u.startswith(self.base_url) or u.startswith("data:"))]
-        return self.problems + [f"{self.where}: request to another host: {url}" for url in foreign]
+        # The tour never searches, so the search index and its worker are never asked for: they load
+        # when the reader searches (tools/site/theme/main.html).
+        search = [u for u in self.requests if SEARCH_ASSET.search(u)]
+        return (
+            self.problems
+            + [f"{self.where}: request to another host: {url}" for url in foreign]
+            + [f"{self.where}: asked for {url} although nobody searched (it loads when the reader searches)" for url in search]
+        )
 
 
 async def _open(browser, base_url: str, path: str, where: str, **options):

@@ -16,7 +16,7 @@ verification record, tools/suite/record.py, against `--fresh`):
 
 Then: the build (labs from the cache, and without it), the offline copy and the size of its zip
 (tools/site/offline.py), the snippets through the warm runner, each lab executed in a fresh kernel, and
-the bytes each page makes the browser load.
+each page's first view as served (gzip; `--bytes` alone: `first_view_bytes`).
 The two verification rows also give the CPU time the machine spent (all processes, from
 /proc/stat; Linux): on 2 cores, half of it is the least wall time any scheduling could reach.
 Options: `--skip-suite` leaves out the verification rows (the slowest ones).
@@ -222,14 +222,55 @@ def _built(result: subprocess.CompletedProcess) -> None:
         sys.exit(f"the build failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
 
 
-def _page_weight(page: Path) -> int:
-    html = page.read_text()
-    total = len(html.encode())
-    for ref in ASSET.findall(html):
-        target = (page.parent / ref.split("?")[0]).resolve()
-        if target.is_file():
-            total += target.stat().st_size
-    return total
+FIRST_VIEW_GOAL = 150_000  # bytes as served (gzip), every page (issue 29)
+SEARCH_ASSET = re.compile(r"/search/search_index\.json|/assets/javascripts/workers/search\.")
+
+
+def first_view_bytes(site: Path) -> dict[str, tuple[int, int, list[str]]]:
+    """Each page's first view as a reader's browser loads it: the site served gzip on loopback (as a
+    static host serves it, tools/browser/chromium.py), the page opened in Chromium at 1280 px, Material's
+    bundle run, the network quiet. Per page: the bytes received (response bodies as sent, so gzip
+    where the server compressed; headers left out), the number of requests, and those for search
+    (the index and its worker, which load when the reader searches, so none here). What is counted
+    is what the browser asked for: a font is counted on the pages whose text uses it, the search
+    index only where something fetched it."""
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser.chromium import CHROMIUM_FLAGS, INSTALL_HINT, MATERIAL_READY, find_chromium, serve, site_pages
+
+    chromium = find_chromium()
+    if chromium is None:
+        sys.exit(f"[bench] first-view bytes: {INSTALL_HINT}")
+    measured = {}
+    with serve(site, compress=True) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS, headless=True)
+        for path, _ in site_pages():
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            finished = []
+            page.on("requestfinished", lambda request: finished.append(request))
+            page.goto(base + path, wait_until="load")
+            page.wait_for_function(MATERIAL_READY, timeout=10000)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            loaded = [r for r in finished if not r.url.startswith("data:")]
+            total = sum(r.sizes()["responseBodySize"] for r in loaded)
+            measured[f"/{path}"] = (total, len(loaded), [r.url.removeprefix(base) for r in loaded if SEARCH_ASSET.search(r.url)])
+            context.close()
+        browser.close()
+    return measured
+
+
+def print_first_view(measured: dict[str, tuple[int, int, list[str]]]) -> None:
+    print(f"\n| page | first view, as served (gzip) | requests | search assets fetched | ≤ {FIRST_VIEW_GOAL / 1e3:.0f} kB |")
+    print("| --- | --- | --- | --- | --- |")
+    for name, (total, requests, search) in measured.items():
+        verdict = "yes" if total <= FIRST_VIEW_GOAL else "**no**"
+        print(f"| {name} | {total / 1e3:,.0f} kB | {requests} | {', '.join(search) or 'none'} | {verdict} |")
+    totals = [total for total, _, _ in measured.values()]
+    over = sum(total > FIRST_VIEW_GOAL for total in totals)
+    print(f"\n{len(totals)} pages: {min(totals) / 1e3:,.0f}–{max(totals) / 1e3:,.0f} kB as served (median "
+          f"{statistics.median(totals) / 1e3:,.0f} kB); {over} over {FIRST_VIEW_GOAL / 1e3:.0f} kB.", flush=True)
 
 
 def _busy_cpu_seconds() -> float | None:
@@ -269,7 +310,7 @@ def write_section(section: str, text: str, path: Path = BENCHMARKS) -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     head = (
-        f"Written by `python3 dev.py bench{' --browser' if section == 'browser' else ''}` at commit "
+        f"Written by `python3 dev.py bench{f' --{section}' if section in ('browser', 'bytes') else ''}` at commit "
         f"`{commit.stdout.strip() or 'unknown'}`, {time.strftime('%Y-%m-%d')}, on {os.cpu_count()} cores "
         f"(load average {load:.1f} at the end)."
     )
@@ -305,6 +346,10 @@ def main(argv: list[str]) -> int:
         with recorded("browser"):
             return browser_main(argv)
     from tools.bench.bench_training import main as training_main  # the full-data rows
+
+    if "--bytes" in argv:  # every page's first view as served (Chromium, no Lighthouse)
+        with recorded("bytes"):
+            return _first_view_only()
 
     if "--training" in argv:  # those rows alone (a few minutes on a CPU)
         with recorded("training"):
@@ -345,10 +390,7 @@ def _speed(argv: list[str]) -> int:
         _row("the offline copy (`dev.py build --offline`), labs from the cache", _timed(lambda: _built(offline.build(copy))))
         zipped = offline.zip_site(copy, Path(tmp) / offline.ZIP_NAME).stat().st_size
         print(f"| the offline copy's zip ({offline.ZIP_NAME}, published with the site) | {zipped / 1e6:.1f} MB |")
-        weights = {
-            f"/{page.parent.relative_to(site).as_posix()}": _page_weight(page)
-            for page in sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)
-        }
+        weights = first_view_bytes(site)
     start = time.perf_counter()
     with Runner(jobs=2) as runner:
         runner.render_files(snippet_files()[:1])
@@ -360,9 +402,16 @@ def _speed(argv: list[str]) -> int:
     for lab in labs():
         _row(f"lab {lab.relative_to(ROOT)} executed in a fresh kernel", _timed(lambda lab=lab: run_notebook(lab)))
 
-    print("\n| page | bytes loaded (HTML + JS + CSS) |\n| --- | --- |")
-    for name, weight in weights.items():
-        print(f"| {name} | {weight / 1e3:,.0f} kB |")
+    print_first_view(weights)
+    return 0
+
+
+def _first_view_only() -> int:
+    """`python3 dev.py bench --bytes`: the site built, then every page's first view measured."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        _built(build_site(site))
+        print_first_view(first_view_bytes(site))
     return 0
 
 

@@ -80,6 +80,11 @@ def bench_parser() -> argparse.ArgumentParser:
         help="only the full-data rows: one epoch of the notes' network on all of Fashion-MNIST, CPU and CUDA "
         "(tools/bench/bench_training.py)",
     )
+    p.add_argument(
+        "--bytes",
+        action="store_true",
+        help="only each page's first view as served (gzip), measured in Chromium, goal 150 kB (no Lighthouse)",
+    )
     p.add_argument("--browser", action="store_true", help="Lighthouse on every page instead (30+ minutes)")
     browser = p.add_argument_group("with --browser (tools/bench/bench_browser.py)")
     browser.add_argument("--runs", type=int, default=3, help="mobile runs per page (median; default 3; 0: desktop only)")
@@ -92,12 +97,18 @@ def bench_parser() -> argparse.ArgumentParser:
 def compat_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python3 dev.py compat",
-        usage="python3 dev.py compat VERSION|newest [pytest arguments]",
+        usage="python3 dev.py compat VERSION|newest [--record] [pytest arguments]",
         description="Run the snippets and pages under another torch, in .venv-torch-VERSION/, and list the "
         "outputs that differ from the pinned torch's.",
         epilog="Extra arguments go to pytest (e.g. --device cuda, -k networks).",
     )
     p.add_argument("version", metavar="VERSION|newest", help="a torch release (2.7.0) or the newest on the index")
+    p.add_argument(
+        "--record",
+        action="store_true",
+        help="write every differing output, per page, to compat/torch-VERSION.json (tools/compat_record.py); "
+        "exit 1 only when one is not explained on its page",
+    )
     return p
 
 

@@ -5,7 +5,9 @@ separate venv, `.venv-torch-VERSION/`, from a copy of the lock in which only the
 replaced by `torch==VERSION` (and the torchvision pin by the release paired with it:
 `paired_torchvision`), runs every snippet (`tests/test_snippets.py`) and every Python block
 of every page (Sybil, `docs/`) there, and lists the snippets and pages whose outputs differ.
-Exit status 0: nothing differs; 1: something differs (or the suite could not run at all).
+Exit status 0: nothing differs; 1: something differs (or the suite could not run at all). With
+`--record`, the differences are written to compat/torch-VERSION.json (tools/compat_record.py) and
+the status is 1 only when one is not explained on its page.
 
 Where torch comes from is pip's business: set PIP_INDEX_URL / PIP_EXTRA_INDEX_URL in the
 environment to use PyTorch's CPU wheel index (the scheduled workflow does). Extra arguments go to
@@ -152,6 +154,8 @@ def main(argv: list[str], root: Path, ensure_env: Callable[..., Path]) -> int:
         print("usage: python3 dev.py compat VERSION|newest [pytest arguments]   (e.g. 2.7.0)", file=sys.stderr)
         return 2
     version, extra = argv[0], argv[1:]
+    record = "--record" in extra  # write compat/torch-VERSION.json (tools/compat_record.py)
+    extra = [arg for arg in extra if arg != "--record"]
     if version == "newest":
         version = newest_torch()
         print(f"[compat] newest torch on pip's index: {version}", flush=True)
@@ -159,7 +163,9 @@ def main(argv: list[str], root: Path, ensure_env: Callable[..., Path]) -> int:
     python = ensure_env(env_dir(root, version), lock)
     with tempfile.TemporaryDirectory() as tmp:
         record_file = Path(tmp) / "records.jsonl"
-        env = child_env(**{RECORD_ENV: str(record_file)})
+        # Its own verification record (tools/pages/verified.py): the page footers say where the pinned torch
+        # verified each page, never that another torch did.
+        env = child_env(**{RECORD_ENV: str(record_file), "PYTORCH_NOTES_VERIFIED": str(Path(tmp) / "verified")})
         # --fresh: every check renders under this torch (the verification record is not read).
         command = [str(python), "-m", "pytest", "-p", "tools.cli.compat", "-q", "--fresh", *CHECKED, *extra]
         code = subprocess.run(command, cwd=root, env=env).returncode
@@ -167,7 +173,26 @@ def main(argv: list[str], root: Path, ensure_env: Callable[..., Path]) -> int:
     records = [json.loads(line) for line in text.splitlines() if line]
     message, status = report(version, records, code)
     print("\n" + message)
+    if record and records:
+        return _record(root, version, python, records)
     return status
+
+
+def _record(root: Path, version: str, python: Path, records: list[dict]) -> int:
+    """`--record`: the data file written; 1 when a recorded difference is explained on no page."""
+    import datetime
+
+    from tools import compat_record
+
+    probe = "import torch; print(torch.__version__ + (' (CUDA build)' if torch.version.cuda else ' (CPU build)'))"
+    build = subprocess.run([str(python), "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    when = datetime.date.today().isoformat()
+    path = compat_record.write(root, compat_record.build_record(version, build, records, root, when, unit_of))
+    print(f"[compat] recorded {path.relative_to(root)}")
+    missing = compat_record.unexplained(root)
+    for line in missing:
+        print(f"[compat] unexplained: {line}")
+    return 1 if missing else 0
 
 
 # The pytest plugin half: one JSON line per test (its worst phase, and the file it checks),
@@ -190,7 +215,9 @@ def pytest_runtest_logreport(report) -> None:
     kept = _outcomes.get(report.nodeid)
     if kept is None or kept["outcome"] == "passed":
         unit = _units.get(report.nodeid, report.nodeid.split("::", 1)[0])
-        _outcomes[report.nodeid] = {"nodeid": report.nodeid, "unit": unit, "outcome": outcome, "message": message}
+        detail = str(report.longrepr) if report.longrepr else ""  # the whole diff, for --record
+        _outcomes[report.nodeid] = {"nodeid": report.nodeid, "unit": unit, "outcome": outcome,
+                                    "message": message, "detail": detail}
 
 
 def pytest_sessionfinish(session) -> None:

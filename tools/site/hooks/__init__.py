@@ -7,8 +7,11 @@ their effects apply (MkDocs runs an event's hooks in that order):
   notebooks written as downloads.
 * maths_diagrams.py: maths typeset by KaTeX and mermaid drawn as SVG, at build time.
 * includes.py: every `--8<--` include checked, excerpts titled and linked, the verified footer's data.
+* torch_versions.py: what other torch versions print (compat/), in each page's notes and footer; a lab's torch.
 * a11y.py: the HTML's accessibility fixes.
 * output_lines.py: a snippet's `#>` output lines get their class.
+* wrapped_lines.py: each code line's indentation, so a wrapped line hangs under its own first character.
+* scheme_images.py: a picture drawn for each colour scheme is fetched only in the scheme that shows it.
 * serve_cache.py: a `serve` rebuild reuses what did not change.
 * tools/site/offline.py (not here): the offline copy.
 
