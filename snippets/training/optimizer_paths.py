@@ -13,8 +13,8 @@ def saddle(p):  # a saddle at (0, 0), minima at (0, 1) and (0, -1)
 OPTIMIZERS = {
     "SGD": lambda ps: torch.optim.SGD(ps, lr=0.1),
     "momentum": lambda ps: torch.optim.SGD(ps, lr=0.1, momentum=0.9),
-    "Nesterov": lambda ps: torch.optim.SGD(ps, lr=0.1, momentum=0.9,
-                                           nesterov=True),
+    "Nesterov": lambda ps: torch.optim.SGD(
+        ps, lr=0.1, momentum=0.9, nesterov=True),
     "Adam": lambda ps: torch.optim.Adam(ps, lr=0.1),
 }
 # --8<-- [end:surfaces]
