@@ -138,7 +138,7 @@ def write_record(session: pytest.Session) -> None:
         if page.startswith("docs/") and page.endswith(".md"):
             items.setdefault(page, []).append(item.nodeid)
             first.setdefault(page, item)
-        checked = getattr(item, "callspec", None) and item.callspec.params.get("path")
+        checked = record_plugin.param(item, "path")
         if checked and "portability_matrix" in item.fixturenames:  # the kernel matrix's check of a file
             matrix[rel(checked)] = item.nodeid
     pages = {}

@@ -31,6 +31,7 @@ from tools.paths import doc_pages
 from tools.site.build import build_site
 from tools.site.page_build import build_page_in_child
 from tools.suite import record_plugin, sybil_plugin
+from tools.suite.record_plugin import param
 
 # These pieces run side by side on the cores, so each uses one torch thread (the runner's children,
 # the lab kernels, this process): torch's default of a thread per core in each of them
@@ -48,11 +49,6 @@ def shared_runner() -> Runner:
     return _RUNNER[0]
 
 
-def _param(item: pytest.Item, name: str):
-    callspec = getattr(item, "callspec", None)
-    return callspec.params.get(name) if callspec else None
-
-
 def using(items: list[pytest.Item], fixture: str) -> list[pytest.Item]:
     """The items that use `fixture`, directly or through another fixture: the background work a
     fixture hands out is started for the tests that ask for it, whatever they are called."""
@@ -61,7 +57,7 @@ def using(items: list[pytest.Item], fixture: str) -> list[pytest.Item]:
 
 def params(items: list[pytest.Item], name: str) -> list:
     """Each item's parameter `name`, in order, where it has one."""
-    return [value for item in items if (value := _param(item, name)) is not None]
+    return [value for item in items if (value := param(item, name)) is not None]
 
 
 def _run_lab(lab: Path):
@@ -97,7 +93,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if any(f == "tests/test_site.py" or f.startswith("tests/browser/") for f in files):
         site_dir = Path(tempfile.mkdtemp(prefix="pytorch-notes-site-"))
         work["site"] = (site_dir, _POOL.submit(build_site, site_dir / "site"))
-    chosen_labs = [lab for item in items if (lab := _param(item, "lab")) is not None]
+    chosen_labs = [lab for item in items if (lab := param(item, "lab")) is not None]
     work["labs"] = {lab: _POOL.submit(_outcome, _run_lab, lab) for lab in dict.fromkeys(chosen_labs)}
     snippets = params(using(items, "renderings"), "path")
     if snippets:

@@ -88,9 +88,16 @@ def test_paths_is_a_leaf():
     assert import_graph()["tools.paths"] == set()
 
 
+def _plant(root: Path, files: dict[str, str]) -> None:
+    """A made-up tools/ tree under `root`: file name (relative to tools/) -> its text."""
+    for name, text in files.items():
+        path = root / "tools" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
 def test_a_planted_cycle_is_found_and_named(tmp_path):
     # Made-up module names: the test stays true whatever tools/ holds.
-    (tmp_path / "tools" / "pkg").mkdir(parents=True)
     files = {
         "__init__.py": "",
         "leaf.py": "ROOT = None\n",
@@ -101,8 +108,7 @@ def test_a_planted_cycle_is_found_and_named(tmp_path):
         "leaf2.py": "def f():\n    from .pkg import one\n",
         "top.py": "import tools.pkg.one\n",
     }
-    for name, text in files.items():
-        (tmp_path / "tools" / name).write_text(text)
+    _plant(tmp_path, files)
     assert find_cycle(import_graph(tmp_path)) is None
     (tmp_path / "tools" / "leaf.py").write_text("def top():\n    from . import leaf2\n")
     graph = import_graph(tmp_path)
@@ -176,7 +182,6 @@ def test_every_import_follows_the_layer_table():
 
 
 def test_a_crossing_import_fails_naming_the_file_the_import_and_the_rule(tmp_path):
-    (tmp_path / "tools" / "engine").mkdir(parents=True)
     files = {
         "__init__.py": "",
         "paths.py": "",
@@ -184,8 +189,7 @@ def test_a_crossing_import_fails_naming_the_file_the_import_and_the_rule(tmp_pat
         "engine/runner.py": "def child():\n    if True:\n        from tools.pages import examples\n",
         "pages.py": "from tools import paths\nfrom tools.engine import runner\n",
     }
-    for name, text in files.items():
-        (tmp_path / "tools" / name).write_text(text)
+    _plant(tmp_path, files)
     layers = {"ground": ["tools.paths"], "engine": ["tools.engine"], "pages": ["tools.pages"]}
     rules = {"ground": set(), "engine": {"ground"}, "pages": {"ground", "engine"}}
     problems = layer_violations(tmp_path, layers, rules)

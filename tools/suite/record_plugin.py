@@ -92,7 +92,8 @@ def produced_by(item: pytest.Item) -> dict:
 # ---------------------------------------------------------------------------------------------
 
 
-def _param(item: pytest.Item, name: str):
+def param(item: pytest.Item, name: str):
+    """The item's parameter `name`, or None (an item without parameters, or without that one)."""
     callspec = getattr(item, "callspec", None)
     return callspec.params.get(name) if callspec else None
 
@@ -163,8 +164,8 @@ def describe(item: pytest.Item) -> tuple[dict[str, str], dict]:
     file under it), `site=True` what every built page shares, `variants=True` the kernel matrix."""
     marker = item.get_closest_marker("reads")
     inputs = {Path(item.path)} | _declared_files(marker.kwargs.get("files", ()))
-    for param in marker.args:
-        inputs |= _inputs_of_file(Path(_param(item, param)))
+    for name in marker.args:
+        inputs |= _inputs_of_file(Path(param(item, name)))
     extra = {}
     if marker.kwargs.get("site"):
         inputs |= _site_inputs()
