@@ -20,10 +20,11 @@ from pathlib import Path
 import pytest
 
 from tests.browser.tour import DESKTOP, PageReport, run_tour
-from tests.conftest import WORK, _param, using
+from tests.conftest import WORK, using
 from tools.browser.chromium import CHROMIUM_FLAGS, INSTALL_HINT, MATERIAL_READY, find_chromium, in_ci, serve
 from tools.paths import ROOT
 from tools.suite import record_plugin
+from tools.suite.record_plugin import param
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 TOUR = pytest.StashKey[tuple[threading.Thread, dict[str, Future]]]()
@@ -43,8 +44,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         _start_offline_build(config)
     if not toured or chromium is None:
         return  # nothing to tour, or the `chromium_path` fixture skips (or, in CI, fails) each test
-    pages = {_param(item, "path"): _param(item, "source") for item in toured}
-    copying = {_param(item, "path") for item in using(toured, "copying_tour")}
+    pages = {param(item, "path"): param(item, "source") for item in toured}
+    copying = {param(item, "path") for item in using(toured, "copying_tour")}
     site_dir, build = config.stash[WORK]["site"]
 
     def site() -> Path:
