@@ -40,3 +40,23 @@ def test_a_stale_diagram_fails_naming_the_line_and_the_regen_command(runner):
     assert "python3 dev.py regen snippets/autograd/backprop_graph.mmd" in message
     missing = outputs.compare(path, None, fresh)
     assert missing.endswith("run `python3 dev.py regen snippets/autograd/backprop_graph.mmd`.")
+
+
+@pytest.mark.reads(files=["tools/generated"])
+def test_plots_that_share_a_computation_are_drawn_in_one_child():
+    """A plot's light and dark files go to one child; so do all the files of the plots that name the
+    same `shares` (the confusion matrix and the mistakes both need images/evaluate.py's run, which
+    trains a network): the computation runs once per rendering, not once per figure."""
+
+    class Recording:
+        def call(self, function, groups, doing, warm=()):
+            self.groups = [[rel(p) for p in group] for group in groups]
+            return [{"values": {str(p): "drawn" for p in group}} for group in groups]
+
+    runner = Recording()
+    evaluation = [p for p in GENERATED if p.stem.startswith(("confusion-matrix", "misclassified"))]
+    examples = [p for p in GENERATED if p.stem.startswith("examples")]
+    assert len(evaluation) == 4 and len(examples) == 2
+    results = generated.render_in(runner, examples + evaluation)
+    assert [r.rendering for r in results] == ["drawn"] * 6
+    assert sorted(map(sorted, runner.groups)) == sorted([sorted(rel(p) for p in examples), sorted(rel(p) for p in evaluation)])

@@ -124,6 +124,9 @@ class Plot:
     path: str
     render: Callable[[], list[Chart]] = field(compare=False)
     columns: int = 1
+    # Plots that draw from one computation name it here (e.g. "images/evaluate.py"): the registry
+    # draws them in one child, so the computation runs once (the figure module caches it).
+    shares: str = ""
 
     def files(self) -> dict[str, Path]:
         return {scheme: DOCS / f"{self.path}-{scheme}.svg" for scheme in SCHEMES}

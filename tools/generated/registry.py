@@ -44,12 +44,15 @@ def render_generated(path: str | Path) -> str:
 
 def render_in(runner, paths: list[Path]) -> list:
     """Render generated files in `runner`'s clean children (tools/engine/runner.py), one child per drawing,
-    so that a plot's light and dark variants share one computation: a Result per path, in order."""
+    so that a plot's light and dark variants share one computation, and one child for the plots that
+    name the same `shares` (tools/generated/plots.py): a Result per path, in order."""
     from tools.engine.runner import result_of
 
+    shared = {path: plot.shares for plot in all_plots() if plot.shares for path in plot.files().values()}
     groups: dict[tuple, list[Path]] = {}
     for path in map(Path, paths):
-        groups.setdefault((path.parent, path.stem.removesuffix("-light").removesuffix("-dark")), []).append(path)
+        key = ("shares", shared[path]) if path in shared else (path.parent, path.stem.removesuffix("-light").removesuffix("-dark"))
+        groups.setdefault(key, []).append(path)
     answers = runner.call("tools.generated.registry:render_generated", list(groups.values()), "drawing it")
     results = {}
     for group, answer in zip(groups.values(), answers):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 from tools.generated.plots import Chart, Heatmap, ImageGrid, Line, Plot, run_snippet
 
 PER_CLASS = 6
+EVALUATE = "images/evaluate.py"
 
 
 def _examples() -> list[ImageGrid]:
@@ -37,8 +40,9 @@ def _curves() -> list[Chart]:
     ]
 
 
+@functools.cache  # the confusion matrix and the mistakes share one run (their Plots say `shares`)
 def _evaluation() -> dict:
-    return run_snippet("images/evaluate.py")
+    return run_snippet(EVALUATE)
 
 
 def _confusion() -> list[Heatmap]:
@@ -82,7 +86,7 @@ def _diagnostics() -> list[Chart]:
 PLOTS = [
     Plot("images/plots/examples", _examples),
     Plot("images/plots/recipes", _curves, columns=2),
-    Plot("images/plots/confusion-matrix", _confusion),
-    Plot("images/plots/misclassified", _misclassified),
+    Plot("images/plots/confusion-matrix", _confusion, shares=EVALUATE),
+    Plot("images/plots/misclassified", _misclassified, shares=EVALUATE),
     Plot("images/plots/diagnostics", _diagnostics, columns=2),
 ]
