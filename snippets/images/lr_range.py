@@ -32,12 +32,13 @@ for step, (x, y) in enumerate(list(loader) * 4):
 # --8<-- [end:range]
 
 # --8<-- [start:read]
-start = losses[0]
+start, lowest = losses[0], min(losses)
 falling = next(r for r, v in zip(rates, losses) if v < start - 0.1)
-best = rates[losses.index(min(losses))]
+bottom = [r for r, v in zip(rates, losses) if v < lowest + 0.01]  # (1)!
 print(f"starts at {start:.1f}; first falls by 0.1 at lr {falling:.0e}")
 #> starts at 2.3; first falls by 0.1 at lr 2e-01
-print(f"lowest loss at lr {best:.0e}; stopped after {len(rates)} steps,"
-      f" at lr {rates[-1]:.0e}")
-#> lowest loss at lr 4e-01; stopped after 57 steps, at lr 3e+00
+print(f"lowest {lowest:.2f}; within 0.01 of it from lr {bottom[0]:.0e} to {bottom[-1]:.0e}")
+#> lowest 2.06; within 0.01 of it from lr 4e-01 to 9e-01
+print(f"stopped after {len(rates)} steps, at lr {rates[-1]:.0e}")
+#> stopped after 57 steps, at lr 3e+00
 # --8<-- [end:read]
