@@ -29,5 +29,5 @@ def test_a_missing_section_stops_the_bench_naming_it(tmp_path):
 
 def test_the_projects_file_has_every_section():
     text = BENCHMARKS.read_text()
-    for section in ("speed", "bytes", "browser", "training"):
+    for section in ("speed", "bytes", "matrix", "browser", "training"):
         assert f"<!-- bench:{section} -->" in text and f"<!-- /bench:{section} -->" in text

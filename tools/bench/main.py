@@ -310,7 +310,7 @@ def write_section(section: str, text: str, path: Path = BENCHMARKS) -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     head = (
-        f"Written by `python3 dev.py bench{f' --{section}' if section in ('browser', 'bytes') else ''}` at commit "
+        f"Written by `python3 dev.py bench{f' --{section}' if section in ('browser', 'bytes', 'matrix') else ''}` at commit "
         f"`{commit.stdout.strip() or 'unknown'}`, {time.strftime('%Y-%m-%d')}, on {os.cpu_count()} cores "
         f"(load average {load:.1f} at the end)."
     )
@@ -351,11 +351,18 @@ def main(argv: list[str]) -> int:
         with recorded("bytes"):
             return _first_view_only()
 
+    if "--matrix" in argv:  # each chapter's share of the kernel matrix
+        with recorded("matrix"):
+            return _matrix_rows()
+
     if "--training" in argv:  # those rows alone (a few minutes on a CPU)
         with recorded("training"):
             return training_main()
     with recorded("speed"):
         code = _speed(argv)
+    if code == 0 and "--skip-suite" not in argv:
+        with recorded("matrix"):
+            code = _matrix_rows()
     if code == 0:
         with recorded("training"):
             code = training_main()
@@ -403,6 +410,45 @@ def _speed(argv: list[str]) -> int:
         _row(f"lab {lab.relative_to(ROOT)} executed in a fresh kernel", _timed(lambda lab=lab: run_notebook(lab)))
 
     print_first_view(weights)
+    return 0
+
+
+# A chapter's cost to the whole verification, where an issue set one (issue 26: the images chapter
+# adds at most 60 s, matrix included, on a quiet 2-core machine).
+MATRIX_GOALS = {"images": 60.0}
+
+
+def _matrix_rows() -> int:
+    """`python3 dev.py bench --matrix`: each chapter's pages, snippets and generated files rendered
+    under every CPU kernel variant, two variants side by side, as tests/test_portability.py's matrix
+    renders them (in the suite, the reference variant comes from the checks themselves)."""
+    from tools.generated.registry import generated_files, render_in
+    from tools.pages.sybil_notes import render_pages_in
+    from tools.paths import chapters, doc_pages
+
+    every = portability.variants()
+    print(f"| chapter ({len(every)} CPU kernel variants) | pages, snippets, figures | wall | CPU | goal | |\n"
+          "| --- | --- | --- | --- | --- | --- |", flush=True)
+    total_wall = total_cpu = 0.0
+    for chapter in (c.name for c in chapters()):
+        snippets = [p for p in snippet_files() if p.parent.name == chapter]
+        pages = [p for p in doc_pages() if p.parent.name == chapter]
+        figures = [p for p in generated_files() if chapter in p.relative_to(ROOT).parts[:2]]
+        failed: list[str] = []
+
+        def render(snippets=snippets, pages=pages, figures=figures, failed=failed) -> None:
+            table = portability.render_matrix(snippets, figures, pages, every=every, jobs=2,
+                                              render_generated=render_in, render_pages=render_pages_in)
+            failed += [str(p) for p, by in table.items() if any(r.error for r in by.values())]
+
+        wall, cpu = _timed_with_cpu(render)
+        total_wall, total_cpu = total_wall + wall, total_cpu + (cpu or 0.0)
+        goal = MATRIX_GOALS.get(chapter)
+        verdict = "" if goal is None else ("met" if wall <= goal else "NOT met")
+        errors = f" ({len(failed)} failed to render)" if failed else ""
+        print(f"| {chapter} | {len(pages)}, {len(snippets)}, {len(figures)}{errors} | {wall:.0f} s | {cpu or 0:.0f} CPU-s | "
+              f"{'' if goal is None else f'≤ {goal:g} s'} | {verdict} |", flush=True)
+    print(f"| all chapters | | {total_wall:.0f} s | {total_cpu:.0f} CPU-s | | |")
     return 0
 
 

@@ -71,6 +71,7 @@ def bench_parser() -> argparse.ArgumentParser:
         prog="python3 dev.py bench",
         description="Speed and size tables: the verification, one page's check, regen, serve (an edited page, "
         "an edited snippet, a fixed build error shown), the build, the snippet runner, the labs, page weights, "
+        "each chapter's share of the kernel matrix, "
         "then one epoch of the notes' network on all of Fashion-MNIST. Asserts nothing.",
     )
     p.add_argument("--skip-suite", action="store_true", help="leave out the verification rows (the slowest)")
@@ -84,6 +85,12 @@ def bench_parser() -> argparse.ArgumentParser:
         "--bytes",
         action="store_true",
         help="only each page's first view as served (gzip), measured in Chromium, goal 150 kB (no Lighthouse)",
+    )
+    p.add_argument(
+        "--matrix",
+        action="store_true",
+        help="only each chapter's share of the kernel matrix: its pages, snippets and figures under every "
+        "CPU variant, as the suite renders them (goal for the images chapter: 60 s)",
     )
     p.add_argument("--browser", action="store_true", help="Lighthouse on every page instead (30+ minutes)")
     browser = p.add_argument_group("with --browser (tools/bench/bench_browser.py)")
