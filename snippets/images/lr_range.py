@@ -35,9 +35,10 @@ for step, (x, y) in enumerate(list(loader) * 4):
 start, lowest = losses[0], min(losses)
 falling = next(r for r, v in zip(rates, losses) if v < start - 0.1)
 bottom = [r for r, v in zip(rates, losses) if v < lowest + 0.01]  # (1)!
+low, high = bottom[0], bottom[-1]
 print(f"starts at {start:.1f}; first falls by 0.1 at lr {falling:.0e}")
 #> starts at 2.3; first falls by 0.1 at lr 2e-01
-print(f"lowest {lowest:.2f}; within 0.01 of it from lr {bottom[0]:.0e} to {bottom[-1]:.0e}")
+print(f"lowest {lowest:.2f}; within 0.01 of it from lr {low:.0e} to {high:.0e}")
 #> lowest 2.06; within 0.01 of it from lr 4e-01 to 9e-01
 print(f"stopped after {len(rates)} steps, at lr {rates[-1]:.0e}")
 #> stopped after 57 steps, at lr 3e+00
