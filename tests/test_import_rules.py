@@ -145,5 +145,5 @@ def test_the_build_and_the_engine_load_neither_pytest_nor_torch(module):
 
 def test_the_probe_lists_every_hook_and_the_engine():
     hooks = hook_modules()
-    assert "tools.site.hooks.palette" in hooks and "tools.site.offline" in hooks
+    assert "tools.site.hooks.palette" in hooks and "tools.site.hooks.offline" in hooks
     assert {"tools.engine.runner", "tools.engine.outputs", "tools.pages.sybil_notes"} <= set(light_modules())
