@@ -16,6 +16,7 @@ import torch
 from sybil import Sybil
 from sybil.example import SybilFailure
 
+from tools import mkdocs_config
 from tools.pages.notebooks import NotebookCellError, run_notebook
 from tools.pages.sybil_notes import NotesPythonParser, runnable_for
 from tools.paths import ROOT
@@ -33,10 +34,7 @@ def scratch_site(tmp_path: Path, pages: dict[str, str], snippets: dict[str, str]
     for name, text in pages.items():
         (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / name).write_text(text)
-    config = (ROOT / "mkdocs.yml").read_text()
-    config = config.replace("custom_dir: tools/site/theme", f"custom_dir: {ROOT / 'tools/site/theme'}")
-    config = re.sub(r"(?m)^  - (tools/[\w/]+\.py)", lambda hook: f"  - {ROOT / hook[1]}", config)  # every hook
-    config = config.replace("base_path: [snippets]", f"base_path: [{tmp_path / 'snippets'}]")
+    config = mkdocs_config.relocated(tmp_path / "snippets")
     config = re.sub(r"(?ms)^watch:.*?^\n", "", config)
     config = config.replace("cache: true", "cache: false")  # never evict the real labs' cache entries
     config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {name}\n" for name in pages)

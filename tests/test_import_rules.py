@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from tools import mkdocs_config
 from tools.paths import ROOT
 
 
@@ -112,9 +113,7 @@ def test_the_pre_venv_list_is_read_from_dev_py():
 
 def hook_modules() -> list[str]:
     """The hook files mkdocs.yml lists, as module names."""
-    listed = re.search(r"^hooks:.*?\n((?:  - .*\n)+)", (ROOT / "mkdocs.yml").read_text(), re.M)
-    paths = re.findall(r"^  - (\S+\.py)", listed[1], re.M)
-    return [p.removesuffix(".py").replace("/", ".") for p in paths]
+    return [p.removesuffix(".py").replace("/", ".") for p in mkdocs_config.hook_files()]
 
 
 def light_modules() -> list[str]:
