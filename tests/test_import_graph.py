@@ -120,7 +120,7 @@ def test_a_planted_cycle_is_found_and_named(tmp_path):
 
 # Each layer holds modules named here: a module, or a package with everything under it.
 LAYERS = {
-    "ground": ["tools.paths", "tools.env", "tools.fashion_mnist", "tools.cpuinfo", "tools.compat_record", "tools.mkdocs_config", "tools.output_mark"],
+    "ground": ["tools.paths", "tools.env", "tools.fashion_mnist", "tools.cpuinfo", "tools.compat_record", "tools.mkdocs_config", "tools.output_mark", "tools.node"],
     "cli": ["tools.cli"],
     "engine": ["tools.engine"],
     "generated": ["tools.generated"],
