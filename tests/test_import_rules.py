@@ -7,7 +7,7 @@
   module that import loaded must be the standard library's (or this repository's own tools);
 * what the build and the engine load at import loads neither pytest nor torch: every hook that
   mkdocs.yml lists and every module of the engine and the page examples model (the layers of
-  tests/test_import_graph.py), imported in the venv's Python.
+  tests/support/layers.py), imported in the venv's Python.
 """
 
 from __future__ import annotations
@@ -117,8 +117,8 @@ def hook_modules() -> list[str]:
 
 
 def light_modules() -> list[str]:
-    """The engine and the page examples model (tests/test_import_graph.py's layers)."""
-    from tests.test_import_graph import layer_of, tools_modules
+    """The engine and the page examples model (the layers of tests/support/layers.py)."""
+    from tests.support.layers import layer_of, tools_modules
 
     return sorted(m for m in tools_modules(ROOT) if layer_of(m) in ("engine", "pages"))
 
