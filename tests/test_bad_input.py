@@ -6,7 +6,6 @@ repository's own mkdocs.yml, hooks and Sybil parser."""
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,38 +15,13 @@ import torch
 from sybil import Sybil
 from sybil.example import SybilFailure
 
+from tests.support.sites import failed_build_log, scratch_site
 from tools.pages.notebooks import NotebookCellError, run_notebook
 from tools.pages.sybil_notes import NotesPythonParser, runnable_for
 from tools.paths import ROOT
-from tools.site.build import build_site
 
 # All it reads besides the engine (the verification record's key: tools/suite/record_plugin.py).
 pytestmark = pytest.mark.reads(files=["snippets/autograd/backward_scalar.py", "docs/assets"])
-
-
-def scratch_site(tmp_path: Path, pages: dict[str, str], snippets: dict[str, str] | None = None) -> Path:
-    """A site in tmp_path with this repository's configuration, and only the given pages."""
-    (tmp_path / "snippets").mkdir()
-    for name, text in (snippets or {}).items():
-        (tmp_path / "snippets" / name).write_text(text)
-    for name, text in pages.items():
-        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / "docs" / name).write_text(text)
-    config = (ROOT / "mkdocs.yml").read_text()
-    config = config.replace("custom_dir: tools/site/theme", f"custom_dir: {ROOT / 'tools/site/theme'}")
-    config = re.sub(r"(?m)^  - (tools/[\w/]+\.py)", lambda hook: f"  - {ROOT / hook[1]}", config)  # every hook
-    config = config.replace("base_path: [snippets]", f"base_path: [{tmp_path / 'snippets'}]")
-    config = re.sub(r"(?ms)^watch:.*?^\n", "", config)
-    config = config.replace("cache: true", "cache: false")  # never evict the real labs' cache entries
-    config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {name}\n" for name in pages)
-    (tmp_path / "mkdocs.yml").write_text(config)
-    return tmp_path / "mkdocs.yml"
-
-
-def failed_build_log(config: Path) -> str:
-    result = build_site(config.parent / "site", config)
-    assert result.returncode != 0, "the build should have failed"
-    return result.stdout + result.stderr
 
 
 @pytest.mark.build

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sybil import Sybil
 
-from tools import paths
+from tools import mkdocs_config, paths
 from tools.pages import checks
 from tools.pages.sybil_notes import NotesPythonParser
 from tools.paths import DOCS, ROOT
@@ -70,11 +70,10 @@ def test_the_nav_check_agrees_with_mkdocs():
     """check_nav reads the nav itself; mkdocs' own idea of the pages not in the nav must be the same.
     (A page missing from the nav is reported by test_every_page_is_in_the_nav, once: here both
     sides name it, so they agree.)"""
-    from mkdocs.config import load_config
     from mkdocs.structure.files import InclusionLevel, get_files
     from mkdocs.structure.nav import get_navigation
 
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = mkdocs_config.load()
     files = get_files(config)
     nav = get_navigation(files, config)
     in_nav = {page.file.src_uri for page in nav.pages}

@@ -7,7 +7,7 @@
   module that import loaded must be the standard library's (or this repository's own tools);
 * what the build and the engine load at import loads neither pytest nor torch: every hook that
   mkdocs.yml lists and every module of the engine and the page examples model (the layers of
-  tests/test_import_graph.py), imported in the venv's Python.
+  tests/support/layers.py), imported in the venv's Python.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from tools import mkdocs_config
 from tools.paths import ROOT
 
 
@@ -112,14 +113,12 @@ def test_the_pre_venv_list_is_read_from_dev_py():
 
 def hook_modules() -> list[str]:
     """The hook files mkdocs.yml lists, as module names."""
-    listed = re.search(r"^hooks:.*?\n((?:  - .*\n)+)", (ROOT / "mkdocs.yml").read_text(), re.M)
-    paths = re.findall(r"^  - (\S+\.py)", listed[1], re.M)
-    return [p.removesuffix(".py").replace("/", ".") for p in paths]
+    return [p.removesuffix(".py").replace("/", ".") for p in mkdocs_config.hook_files()]
 
 
 def light_modules() -> list[str]:
-    """The engine and the page examples model (tests/test_import_graph.py's layers)."""
-    from tests.test_import_graph import layer_of, tools_modules
+    """The engine and the page examples model (the layers of tests/support/layers.py)."""
+    from tests.support.layers import layer_of, tools_modules
 
     return sorted(m for m in tools_modules(ROOT) if layer_of(m) in ("engine", "pages"))
 
@@ -145,5 +144,5 @@ def test_the_build_and_the_engine_load_neither_pytest_nor_torch(module):
 
 def test_the_probe_lists_every_hook_and_the_engine():
     hooks = hook_modules()
-    assert "tools.site.hooks.palette" in hooks and "tools.site.offline" in hooks
+    assert "tools.site.hooks.palette" in hooks and "tools.site.hooks.offline" in hooks
     assert {"tools.engine.runner", "tools.engine.outputs", "tools.pages.sybil_notes"} <= set(light_modules())

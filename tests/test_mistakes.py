@@ -14,7 +14,7 @@ import pytest
 from sybil import Sybil
 from sybil.example import SybilFailure
 
-from tests.test_bad_input import failed_build_log, scratch_site
+from tests.support.sites import failed_build_log, scratch_site
 from tools.pages import checks
 from tools.pages.sybil_notes import NotesPythonParser
 from tools.paths import ROOT

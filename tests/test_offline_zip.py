@@ -1,5 +1,5 @@
-"""The offline copy's zip and the home page's link to it (tools/site/offline.py). The copy itself is read
-from file:// by tests/browser/test_offline.py."""
+"""The offline copy's zip (tools/site/offline.py) and the home page's link to it (its hook,
+tools/site/hooks/offline.py). The copy itself is read from file:// by tests/browser/test_offline.py."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import zipfile
 
 from tools.paths import DOCS
 from tools.site import offline
+from tools.site.hooks import offline as offline_hook
 
 
 def test_the_zip_is_the_same_bytes_for_the_same_copy_under_one_folder(tmp_path):
@@ -23,9 +24,9 @@ def test_the_zip_is_the_same_bytes_for_the_same_copy_under_one_folder(tmp_path):
 
 
 def test_the_home_page_links_the_zip_exactly_when_the_site_has_it(tmp_path):
-    assert (DOCS / "index.md").read_text().count(offline.MARKER) == 1
-    assert offline.download_paragraph(None) == ""
+    assert (DOCS / "index.md").read_text().count(offline_hook.MARKER) == 1
+    assert offline_hook.download_paragraph(None) == ""
     built = tmp_path / "copy.zip"
     built.write_bytes(b"0" * 2_500_000)
-    paragraph = offline.download_paragraph(str(built))
+    paragraph = offline_hook.download_paragraph(str(built))
     assert f"]({offline.ZIP_NAME}) (zip, 2.5 MB)" in paragraph

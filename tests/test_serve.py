@@ -15,11 +15,11 @@ import urllib.request
 import psutil
 import pytest
 
-from tests.test_bad_input import scratch_site
+from tests.support.sites import scratch_site
 from tools.paths import ROOT
 
 pytestmark = [
-    pytest.mark.reads(files=["tests/test_bad_input.py", "docs/assets"]),  # besides the engine (tools/suite/record_plugin.py)
+    pytest.mark.reads(files=["docs/assets"]),  # besides the engine (tools/suite/record_plugin.py)
     pytest.mark.build,
     pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals"),
 ]

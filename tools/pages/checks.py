@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools import paths
+from tools import mkdocs_config, paths
 from tools.pages import includes
 from tools.pages.sybil_notes import PYTHON_LANGUAGES  # the fences Sybil runs: one definition
 
@@ -185,9 +185,7 @@ def check_snippets_included(root: Path) -> list[str]:
 
 
 def _nav_files(root: Path) -> tuple[set[str], dict]:
-    from mkdocs.config import load_config
-
-    config = load_config(str(root / "mkdocs.yml"))
+    config = mkdocs_config.load(root)
 
     def walk(entries) -> set[str]:
         found = set()
@@ -202,7 +200,7 @@ def _nav_files(root: Path) -> tuple[set[str], dict]:
 def check_nav(root: Path) -> list[str]:
     """Every page and lab is in the nav of mkdocs.yml, in its chapter's section."""
     in_nav, _ = _nav_files(root)
-    yml = (root / "mkdocs.yml").read_text().splitlines()
+    yml = mkdocs_config.text(root).splitlines()
     problems = []
     docs = root / "docs"
     for page in [*pages(root), *sorted(docs.glob("*/lab.py"))]:
@@ -332,7 +330,7 @@ WHERE_TO_PUT = {
 def check_external_assets(root: Path) -> list[str]:
     """No page, stylesheet or script makes the browser fetch from another host."""
     docs = root / "docs"
-    files = [*pages(root), *sorted((docs / "assets").rglob("*.css")), root / "mkdocs.yml"]
+    files = [*pages(root), *sorted((docs / "assets").rglob("*.css")), mkdocs_config.path(root)]
     files += [p for p in sorted((docs / "assets").rglob("*.js")) if "vendor" not in p.parts]
     problems = []
     for path in files:
@@ -346,7 +344,7 @@ def check_external_assets(root: Path) -> list[str]:
             if in_fence:
                 continue
             candidates = list(EXTERNAL.finditer(line))
-            if path.name == "mkdocs.yml" and re.match(r"^\s*-\s*(?:https?:)?//", line):
+            if path.name == mkdocs_config.NAME and re.match(r"^\s*-\s*(?:https?:)?//", line):
                 candidates = [re.search(r"(?P<yml>(?:https?:)?//\S+)", line)]
             for match in candidates:
                 kind = next(k for k in ("md", "tag", "css", "yml") if match.groupdict().get(k))

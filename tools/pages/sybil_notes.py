@@ -18,10 +18,8 @@ a `--8<--` include, expanded exactly as the site expands it.
 
 from __future__ import annotations
 
-import contextlib
 import doctest
 import functools
-import io
 import re
 import traceback
 from collections.abc import Callable, Iterable
@@ -34,6 +32,7 @@ from sybil.example import SybilFailure
 from sybil.parsers.abstract.doctest import DocTestStringParser
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
+from tools import mkdocs_config
 from tools.engine import outputs
 from tools.pages import includes
 from tools.paths import ROOT, rel
@@ -51,11 +50,9 @@ _INFO = re.compile(
 def _snippet_options() -> tuple[list[Path], object]:
     """pymdownx.snippets exactly as mkdocs.yml configures it: (base paths, preprocessor)."""
     import markdown
-    from mkdocs.config import load_config
     from pymdownx.snippets import SnippetExtension
 
-    with contextlib.chdir(ROOT), contextlib.redirect_stderr(io.StringIO()):
-        config = load_config(str(ROOT / "mkdocs.yml"))
+    config = mkdocs_config.load(ROOT)
     options = dict(config["mdx_configs"]["pymdownx.snippets"])
     options["base_path"] = [str(ROOT / base) for base in options.get("base_path", ["."])]
     md = markdown.Markdown(extensions=[SnippetExtension(**options)])

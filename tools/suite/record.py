@@ -8,7 +8,8 @@ lab, a page in the browser, …). Before the suite runs a check, it computes the
   with every file it includes and every snippet module those import; a snippet with the snippet
   modules it imports; a generated file with the snippets its drawing runs; a test of the engine,
   every source file of the repository;
-* the engine: every file under tools/, the conftests, the browser tour, `pyproject.toml`,
+* the engine: every file under tools/, the conftests, the browser tour, the tests' support modules
+  (tests/support/), `pyproject.toml`,
   `requirements.lock`, `mkdocs.yml` (the rendering code, the include options, every pin);
 * the environment: torch's version and build, Python's version, the platform, the kinds of CPU
   kernels this CPU can run, the CPU settings the suite runs under, the device (and the GPU's name);
@@ -55,6 +56,7 @@ FORMAT = 1  # bump when an entry's meaning changes: every older entry is then ig
 ENGINE_GLOBS = (
     "tools/**/*.py", "tools/**/*.html", "tools/**/*.js", "tools/**/*.css",
     "dev.py", "conftest.py", "tests/conftest.py", "tests/browser/conftest.py", "tests/browser/tour.py",
+    "tests/support/*.py",
     "pyproject.toml", "requirements.lock", "mkdocs.yml",
 )
 # What "every source file" means for a check that reads the whole repository (a test of the

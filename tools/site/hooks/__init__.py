@@ -13,7 +13,8 @@ their effects apply (MkDocs runs an event's hooks in that order):
 * wrapped_lines.py: each code line's indentation, so a wrapped line hangs under its own first character.
 * scheme_images.py: a picture drawn for each colour scheme is fetched only in the scheme that shows it.
 * serve_cache.py: a `serve` rebuild reuses what did not change.
-* tools/site/offline.py (not here): the offline copy.
+* offline.py: the offline copy's search shim and notebook links; the published zip, linked from the home
+  page (the copy is built by the command, tools/site/offline.py).
 
 `mkdocs serve` loads these files again on every rebuild: state that must outlive a rebuild lives in
 ordinary modules (tools/site/labcss.py, tools/site/rebuild_cache.py), never in a hook file.

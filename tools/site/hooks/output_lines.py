@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+import html as _html
 import re
 
-OUTPUT_COMMENT = re.compile(r'<span class="c1">#&gt;')
+from tools.output_mark import OUTPUT_MARK  # importable: the editable install puts tools/ on the path
+
+MARK = _html.escape(OUTPUT_MARK)  # as Pygments writes it in a comment's span: #&gt;
+OUTPUT_COMMENT = re.compile(re.escape(f'<span class="c1">{MARK}'))
 
 
 def on_page_content(html, page, config, files):
-    return OUTPUT_COMMENT.sub('<span class="c1 notes-output">#&gt;', html)
+    return OUTPUT_COMMENT.sub(lambda _: f'<span class="c1 notes-output">{MARK}', html)
