@@ -50,13 +50,30 @@ def test_maths_and_diagrams_are_finished_at_build_time(site):
         html = path.read_text()
         rel = path.relative_to(site)
         uses_math = 'class="arithmatex"' in html
-        assert ("katex.min.css" in html) == uses_math, rel
+        assert ("assets/fonts/katex/katex.css" in html) == uses_math, rel
         assert "katex.min.js" not in html and "auto-render" not in html and "mermaid.min.js" not in html, rel
         assert 'class="mermaid"' not in html, f"{rel}: a mermaid block left for a runtime (Material would fetch one)"
         if uses_math:
             assert re.search(r'class="arithmatex">\\[(\[]', html) is None, f"{rel}: maths left as TeX"
             assert 'class="katex-mathml"' in html, f"{rel}: no MathML for screen readers"
     assert not (site / "assets/vendor/katex/katex.min.js").exists(), "the build-time KaTeX is published"
+
+
+@pytest.mark.build
+def test_katex_fonts_are_cut_to_the_maths(site):
+    """Every character of every formula is in the cut KaTeX fonts (tools/maint/katex_fonts.py), so
+    no page fetches one of KaTeX's full fonts (26 kB for the main one, 28 kB for AMS, against 13 and
+    8 cut): issue 29's first view of at most 150 kB. A new character still renders (from the full
+    font); this asks for the cut fonts to be made again."""
+    from tools.maint import katex_fonts
+
+    full = katex_fonts.full_font_points()
+    missing = sorted(c for c in katex_fonts.maths_chars(site) if ord(c) in full)
+    assert not missing, (
+        f"the site's formulas use {len(missing)} character(s) the cut KaTeX fonts lack "
+        f"({', '.join(f'U+{ord(c):04X} {c!r}' for c in missing)}): pages that use them fetch KaTeX's full "
+        "font. Fix: python3 -m tools.maint.katex_fonts (its docstring says how), then commit docs/assets/fonts/katex/"
+    )
 
 
 @pytest.mark.build

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from tests.browser.tour import page_id
+from tests.browser.tour import DESKTOP, PHONE, RENDER_CHECK, page_id
 from tools.browser.chromium import site_pages
 from tools.paths import ROOT
 
@@ -177,3 +177,49 @@ def test_keyboard_reaches_content_and_scheme_toggle(visit, path, source):
     page.keyboard.press("Enter")
     page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{before}'", timeout=5000)
 
+
+
+DEEP = " " * 43 + "nesterov=True)  # aligned with its ("  # 79 characters, as a snippet may have
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]])
+def test_a_deeply_indented_line_hangs_inside_a_phones_block(visit, width):
+    """A code line indented past a phone's block (a continuation aligned 43 columns deep: issue 29)
+    stays inside its block at 390 px: its indentation and its hang are capped at half the block's
+    width (notes.css: --notes-cap), its first row holds code and its further rows hang two characters
+    right of its first character (the tour's `overflowing` and `hangingLeft` checks, RENDER_CHECK).
+    At 1280 px, where 80 characters fit, it keeps its 43 columns. The line is planted in a real page's
+    first code block with the markup the hook writes (tools/site/hooks/wrapped_lines.py)."""
+    from tools.site.hooks.wrapped_lines import _lines
+
+    line = _lines(f'<span id="__span-99-1">{DEEP}\n</span>')
+    page = visit("networks/nn-module/", viewport={**PHONE, "width": width}).page
+    indent, rows, fits = page.evaluate(
+        """(line) => {
+          const code = document.querySelector('.md-content pre > code');
+          code.insertAdjacentHTML('afterbegin', line);
+          const planted = code.querySelector('#__span-99-1');
+          const text = planted.querySelector('.notes-lead').nextSibling;
+          const first = document.createRange();
+          first.setStart(text, 0); first.setEnd(text, 1);
+          const ch = first.getBoundingClientRect().width;
+          const box = code.getBoundingClientRect();
+          const left = box.left + parseFloat(getComputedStyle(code).paddingLeft);
+          const all = document.createRange();
+          all.selectNodeContents(planted);
+          const tops = [...all.getClientRects()].filter((r) => r.width > 0).map((r) => r.top).sort((a, b) => a - b);
+          let rows = 0, last = -Infinity;
+          for (const top of tops) if (top > last + 5) { rows += 1; last = top; }  // the lead's box sits a pixel higher
+          return [(first.getBoundingClientRect().left - left) / ch, rows, code.scrollWidth <= code.clientWidth + 1];
+        }""",
+        line,
+    )
+    state = page.evaluate(RENDER_CHECK)
+    planted = [text for text in state["hangingLeft"] + state["overflowing"] if "nesterov" in text]
+    assert planted == [], f"at {width} px the planted line restarts left of its first character or overflows: {planted}"
+    assert fits, f"at {width} px the planted line makes its block scroll sideways"
+    if width == PHONE["width"]:
+        assert rows > 1 and indent < 30, f"at 390 px: {rows} rows, first character {indent:.1f} columns in (cap: half the block)"
+    else:
+        assert rows == 1 and round(indent) == 43, f"at 1280 px: {rows} rows, first character {indent:.1f} columns in, not 43"

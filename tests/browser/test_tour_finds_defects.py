@@ -37,6 +37,7 @@ DEFECTS = f"""<!doctype html>
   <div class="highlight language-python"><pre style="white-space: pre-wrap"><code><span class="notes-line">    total = {" + ".join(["1"] * 40)}
 </span></code></pre></div>
   <ol><li>An annotation that never became a marker in its code.</li></ol>
+  <span class="katex-display" style="display: block; overflow-x: auto; max-width: 100%"><span style="display: inline-block; width: 2000px">a formula wider than any screen</span></span>
   <p style="color: #777; background: #888">Grey on grey, 1.3:1.</p>
   <div style="overflow: auto; width: 120px; height: 40px"><p style="width: 600px">A region that scrolls, with nothing to focus.</p></div>
   <img src="missing.png" alt="a plot that is not there">
@@ -85,6 +86,8 @@ def test_a_page_with_every_defect_gets_every_finding(tmp_path, chromium_path):
     assert "bad/ (phone, 390 px): code wider than its block (scrolls sideways): ['x = 1 + 1" in text
     assert "bad/ (phone, 390 px): wrapped code lines that restart left of their line's first character" in text
     assert "['total = 1 + 1" in text
+    for where in ("light, 1280 px", "phone, 390 px"):
+        assert f"bad/ ({where}): display maths wider than its box" in text and "a formula wider than any screen" in text
     assert "bad/: asked for " in text and "search/search_index.json although nobody searched" in text
     assert "bad/: console error: a planted console error" in text
     assert "bad/: Material's bundle never ran (no search, palette or copy buttons)" in text

@@ -13,7 +13,7 @@ future that its tests wait for, so a test fails with exactly the findings of its
 What is checked on each page (RENDER_CHECK, `check_rendered`): maths typeset (no raw TeX), every
 diagram drawn as SVG, every image loaded, no icon shortcode shown as text, every code annotation
 mounted, no sidebar link partly covered, no block skipped until shown (content-visibility) on the
-first screen, no code block or page that scrolls sideways, no wrapped code line that restarts left of
+first screen, no code block, display formula or page that scrolls sideways, no wrapped code line that restarts left of
 its line's first character (at 390 px, where lines wrap), no console error, no failed request,
 no request to any host but the site, and none for the search index or its worker (they load
 when the reader searches: tools/site/theme/main.html). At the four stops (light and dark, 1280 and 390 px) axe-core
@@ -123,6 +123,12 @@ RENDER_CHECK = r"""
   const overflowing = [...content.querySelectorAll('pre, pre > code')]
     .filter((el) => visible(el) && el.scrollWidth > el.clientWidth + 1)
     .map((el) => el.textContent.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '').slice(0, 90));
+  // Display maths fits its box (at 390 px too): a formula wider than the column scrolls inside it
+  // (notes.css), but a reader on a phone sees it cut at the screen's edge; break it into rows
+  // (aligned / gathered). 2 px of slack: KaTeX's 2 px struts beside stacked rows (.vlist-s).
+  const wideMaths = [...content.querySelectorAll('.katex-display')]
+    .filter((el) => visible(el) && el.scrollWidth > el.clientWidth + 2)
+    .map((el) => `${el.scrollWidth - el.clientWidth} px too wide: ${(el.querySelector('annotation') || el).textContent.trim().slice(0, 60)}`);
   // A code line that wraps must visibly continue its own line: its first row holds its first
   // character, and no further row starts left of that character (tools/site/hooks/wrapped_lines.py).
   const hangingLeft = [];
@@ -148,6 +154,7 @@ RENDER_CHECK = r"""
   return {
     katex: document.querySelectorAll('.katex').length,
     hangingLeft,
+    wideMaths,
     untypeset, rawTex, shortcodes, diagrams, images, overflowing, annotations, coveredLinks, skippedOnFirstScreen,
     unrenderedMermaid: document.querySelectorAll('pre.mermaid, div.mermaid').length,
     pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
@@ -284,6 +291,11 @@ def check_rendered(state: dict, text: str, where: str) -> list[str]:
         failures.append(f"{where}: images that did not load: {broken}")
     if state["overflowing"]:
         failures.append(f"{where}: code wider than its block (scrolls sideways): {state['overflowing']}")
+    if state["wideMaths"]:
+        failures.append(
+            f"{where}: display maths wider than its box (cut at the screen's edge; break it into rows with "
+            f"aligned or gathered): {state['wideMaths']}"
+        )
     if state["hangingLeft"]:
         failures.append(
             f"{where}: wrapped code lines that restart left of their line's first character (they read as "
