@@ -348,7 +348,7 @@ def main(argv: list[str]) -> int:
 
     if "--matrix" in argv:  # each chapter's share of the kernel matrix
         with recorded("matrix"):
-            return _matrix_rows()
+            return _matrix_rows(bench_parser().parse_args(argv).only)
 
     if "--training" in argv:  # those rows alone (a few minutes on a CPU)
         with recorded("training"):
@@ -413,10 +413,11 @@ def _speed(argv: list[str]) -> int:
 MATRIX_GOALS = {"images": 60.0}
 
 
-def _matrix_rows() -> int:
+def _matrix_rows(only: str = "") -> int:
     """`python3 dev.py bench --matrix`: each chapter's pages, snippets and generated files rendered
     under every CPU kernel variant, two variants side by side, as tests/test_portability.py's matrix
-    renders them (in the suite, the reference variant comes from the checks themselves)."""
+    renders them (in the suite, the reference variant comes from the checks themselves). `only`:
+    the chapters whose name contains it."""
     from tools.generated.registry import generated_files, render_in
     from tools.pages.sybil_notes import render_pages_in
     from tools.paths import chapters, doc_pages
@@ -425,7 +426,7 @@ def _matrix_rows() -> int:
     print(f"| chapter ({len(every)} CPU kernel variants) | pages, snippets, figures | wall | CPU | goal | |\n"
           "| --- | --- | --- | --- | --- | --- |", flush=True)
     total_wall = total_cpu = 0.0
-    for chapter in (c.name for c in chapters()):
+    for chapter in (c.name for c in chapters() if only in c.name):
         snippets = [p for p in snippet_files() if p.parent.name == chapter]
         pages = [p for p in doc_pages() if p.parent.name == chapter]
         figures = [p for p in generated_files() if chapter in p.relative_to(ROOT).parts[:2]]

@@ -96,7 +96,7 @@ def bench_parser() -> argparse.ArgumentParser:
     browser = p.add_argument_group("with --browser (tools/bench/bench_browser.py)")
     browser.add_argument("--runs", type=int, default=3, help="mobile runs per page (median; default 3; 0: desktop only)")
     browser.add_argument("--site", type=Path, help="measure this built site instead of building one")
-    browser.add_argument("--only", default="", help="only pages whose URL contains this")
+    browser.add_argument("--only", default="", help="only pages whose URL contains this (with --matrix: only chapters)")
     browser.add_argument("--uncompressed", action="store_true", help="serve without gzip")
     return p
 
