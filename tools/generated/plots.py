@@ -125,7 +125,8 @@ class Plot:
     render: Callable[[], list[Chart]] = field(compare=False)
     columns: int = 1
     # Plots that draw from one computation name it here (e.g. "images/evaluate.py"): the registry
-    # draws them in one child, so the computation runs once (the figure module caches it).
+    # draws them in one child (tools/generated/registry.py's render_in), so the computation, which
+    # the figure module caches with functools.cache, runs once.
     shares: str = ""
 
     def files(self) -> dict[str, Path]:

@@ -48,11 +48,10 @@ def render_in(runner, paths: list[Path]) -> list:
     name the same `shares` (tools/generated/plots.py): a Result per path, in order."""
     from tools.engine.runner import result_of
 
-    shared = {path: plot.shares for plot in all_plots() if plot.shares for path in plot.files().values()}
-    groups: dict[tuple, list[Path]] = {}
+    drawing = {path: plot.shares or plot.path for plot in all_plots() for path in plot.files().values()}
+    groups: dict[str | Path, list[Path]] = {}
     for path in map(Path, paths):
-        key = ("shares", shared[path]) if path in shared else (path.parent, path.stem.removesuffix("-light").removesuffix("-dark"))
-        groups.setdefault(key, []).append(path)
+        groups.setdefault(drawing.get(path, path), []).append(path)  # a diagram is its own drawing
     answers = runner.call("tools.generated.registry:render_generated", list(groups.values()), "drawing it")
     results = {}
     for group, answer in zip(groups.values(), answers):

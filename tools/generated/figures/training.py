@@ -8,12 +8,14 @@ import math
 from tools.generated.plots import Chart, Line, Plot, Points, Regions, run_snippet
 
 LAYERS = list(range(1, 21))
+CLASSIFIER = "training/train_classifier.py"
+LOSS_SHAPES = "training/loss_shapes.py"
 
 
 @functools.cache
 def _classifier_run() -> dict:
-    """The globals of the classifier's training run (two plots use it; it runs once)."""
-    return run_snippet("training/train_classifier.py")
+    """The globals of the classifier's training run (two plots use it; they say `shares`, so it runs once)."""
+    return run_snippet(CLASSIFIER)
 
 
 def _gradient_norms() -> list[Chart]:
@@ -208,8 +210,8 @@ def _warmup() -> list[Chart]:
 
 @functools.cache
 def _loss_shapes_run() -> dict:
-    """The globals of the four learning rates' runs (two plots use them; they run once)."""
-    return run_snippet("training/loss_shapes.py")
+    """The globals of the four learning rates' runs (two plots use them; they say `shares`, so they run once)."""
+    return run_snippet(LOSS_SHAPES)
 
 
 def _loss_shapes() -> list[Chart]:
@@ -341,15 +343,15 @@ def _hyperparameter_search() -> list[Chart]:
 PLOTS = [
     Plot("training/plots/gradient-norms", _gradient_norms),
     Plot("training/plots/fixes", _fixes),
-    Plot("training/plots/loss-curve", _loss_curve),
-    Plot("training/plots/decision-regions", _decision_regions),
+    Plot("training/plots/loss-curve", _loss_curve, shares=CLASSIFIER),
+    Plot("training/plots/decision-regions", _decision_regions, shares=CLASSIFIER),
     Plot("training/plots/learning-rates", _learning_rates, columns=2),
     Plot("training/plots/activation-histograms", _activation_histograms, columns=2),
     Plot("training/plots/update-ratios", _update_ratios),
     Plot("training/plots/early-stopping", _early_stopping),
     Plot("training/plots/warmup", _warmup, columns=2),
-    Plot("training/plots/loss-shapes", _loss_shapes),
-    Plot("training/plots/batch-noise", _batch_noise),
+    Plot("training/plots/loss-shapes", _loss_shapes, shares=LOSS_SHAPES),
+    Plot("training/plots/batch-noise", _batch_noise, shares=LOSS_SHAPES),
     Plot("training/plots/gradient-histograms", _gradient_histograms, columns=2),
     Plot("training/plots/grad-data-ratio", _grad_data_ratio),
     Plot("training/plots/activation-variants", _activation_variants),
