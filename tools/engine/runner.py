@@ -179,12 +179,28 @@ def named(name: str):
     return getattr(importlib.import_module(module), function)
 
 
+def _freeze_heap() -> None:
+    """Keep the cyclic garbage collector of every child off the server's own objects.
+
+    After the warm imports the server holds about 330,000 objects (torch, dynamo, sympy,
+    torchvision). A child's first full collection walked them all, and writing their reference
+    counts copied each page they sit on: 0.2 to 0.3 s per training snippet, a third of its run.
+    `gc.freeze()` moves them to a generation no collection visits (the fork pattern of Python's
+    `gc` docs). It changes no arithmetic: when the collector runs never touched a printed number.
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def serve() -> None:
     """The server loop: a batch of requests per line on stdin, one line of results on stdout."""
     import importlib
 
     for module in WARM_IMPORTS:  # the whole point: imported once, before any fork
         importlib.import_module(module)
+    _freeze_heap()
 
     protocol = os.fdopen(os.dup(1), "w")
     warmed: set[str] = set()
@@ -194,6 +210,7 @@ def serve() -> None:
             if name not in warmed:
                 named(name)()
                 warmed.add(name)
+                _freeze_heap()
         jobs, requests = batch["jobs"], list(enumerate(batch["requests"]))
         results: dict[int, dict] = {}
         running: dict[int, tuple[int, int, list[bytes], float]] = {}
