@@ -23,7 +23,7 @@ class NeuralNetwork(nn.Module):  # PyTorch's quickstart network, unchanged
 
 
 # --8<-- [start:data]
-from torch.utils.data import DataLoader, Subset
+from torch.utils.data import DataLoader, TensorDataset
 from torchvision import datasets
 from torchvision.transforms import ToTensor
 
@@ -36,10 +36,18 @@ training_data = datasets.FashionMNIST(
 test_data = datasets.FashionMNIST(
     root="data", train=False, download=True, transform=ToTensor()
 )
+
+
+def in_memory(dataset, indices):  # (1)!
+    """The images at `indices` as one tensor, as ToTensor() makes each."""
+    images = dataset.data[indices].unsqueeze(1).float() / 255
+    return TensorDataset(images, dataset.targets[indices])
+
+
 order = torch.randperm(60_000, generator=torch.Generator().manual_seed(0))
-train_set = Subset(training_data, order[:1000].tolist())  # (1)!
-val_set = Subset(training_data, order[-500:].tolist())  # (2)!
-test_set = Subset(test_data, range(1000))
+train_set = in_memory(training_data, order[:1000])  # (2)!
+val_set = in_memory(training_data, order[-500:])  # (3)!
+test_set = in_memory(test_data, torch.arange(1000))
 # --8<-- [end:data]
 
 
