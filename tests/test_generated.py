@@ -49,7 +49,7 @@ def test_plots_that_share_a_computation_are_drawn_in_one_child():
     trains a network): the computation runs once per rendering, not once per figure."""
 
     class Recording:
-        def call(self, function, groups, doing, warm=()):
+        def call(self, function, groups, doing, warm=(), first_run=False):
             self.groups = [[rel(p) for p in group] for group in groups]
             return [{"values": {str(p): "drawn" for p in group}} for group in groups]
 

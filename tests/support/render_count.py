@@ -2,7 +2,8 @@
 
 Loaded into a child pytest (`-p tests.support.render_count`) with PYTORCH_NOTES_RENDER_COUNT naming
 a file, it counts every rendering of every file, under the CPU kernel variant it ran under: each
-request the warm runner sends to a child (a snippet, a page's examples, a drawing), labelled by
+request the warm runner sends to a child (a snippet, a page's examples, a drawing, and the snippet
+a drawing's child ran first as that snippet's own check: its "first_run", labelled apart), labelled by
 the CPU settings of that runner, and each page whose examples ran in the suite's own process (its
 Sybil items), labelled by this process's settings. At the session's end it writes
 {path: {variant: renderings}}.
@@ -19,6 +20,7 @@ import os
 from pathlib import Path
 
 ENV = "PYTORCH_NOTES_RENDER_COUNT"
+IN_A_DRAWING = "(in a drawing's child)"  # the label's suffix for a snippet run by a drawing's child
 _COUNTS: dict[str, dict[str, int]] = {}
 _PAGES_RUN_HERE: set[str] = set()
 
@@ -63,7 +65,11 @@ def _install() -> None:
             if not request.get("check_devices"):  # a device check renders nothing the matrix compares
                 for path in request.get("paths") or [request["path"]]:
                     _count(path, self.counted_as)
-        return batch(self, requests, warm)
+        answers = batch(self, requests, warm)
+        for answer in answers:  # a drawing's child that ran its snippet as the snippet's own check
+            if answer.get("first_run"):
+                _count(answer["first_run"]["path"], f"{self.counted_as} {IN_A_DRAWING}")
+        return answers
 
     Runner.__init__, Runner._batch = __init__, _batch
 

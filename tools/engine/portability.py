@@ -20,7 +20,7 @@ import itertools
 import os
 import platform
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tools.engine import outputs
@@ -229,9 +229,12 @@ def render_matrix(
     torch) overlaps another's rendering. The files in `reference_given` are left out of the first
     variant (the reference): the suite has rendered them already, in a process that computes as
     the reference does. Generated files and pages are rendered by the functions the caller names
-    (`render_generated(runner, paths) -> [Result]`: tools.generated.registry.render_in;
+    (`render_generated(runner, paths, first_runs) -> [Result]`: tools.generated.registry.render_in;
     `render_pages(runner, paths) -> [answer]`: tools.pages.sybil_notes.render_pages_in): the matrix
-    knows how to compare renderings, not what draws a plot or runs a page."""
+    knows how to compare renderings, not what draws a plot or runs a page. The drawings come before
+    the snippets: a drawing's child runs its first snippet as that snippet's own child would, and
+    hands back its Result in `first_runs` ({path: Result}); the matrix takes it and does not run
+    that snippet again under the same variant."""
     from concurrent.futures import ThreadPoolExecutor
 
     snippets, generated, pages = list(snippets), list(generated), list(pages)
@@ -248,9 +251,14 @@ def render_matrix(
             todo = [p for p in pages if p not in skip]  # the slowest first
             for path, answer in zip(todo, render_pages(runner, todo) if todo else []):
                 found[path] = page_rendering(answer)
-            results = runner.render_files([p for p in snippets if p not in skip])
             drawn = [p for p in generated if p not in skip]
-            results += render_generated(runner, drawn) if drawn else []
+            first_runs: dict[Path, object] = {}
+            results = render_generated(runner, drawn, first_runs) if drawn else []
+            ran = {Path(p).resolve(): result for p, result in first_runs.items()}
+            todo = [p for p in snippets if p not in skip and Path(p).resolve() not in ran]
+            results += runner.render_files(todo)
+            results += [replace(ran[Path(p).resolve()], path=p) for p in snippets
+                        if p not in skip and Path(p).resolve() in ran]
             for result in results:
                 blocks = ((str(result.path), 1, result.rendering),) if result.ok else ()
                 found[result.path] = Rendered(blocks, result.error, result.seconds)

@@ -22,7 +22,9 @@ the rendering or the error (file and line, traceback, stderr). `call` runs any o
 child the same way, by name: a request names the function (`module:function`, called with one
 path at a time) and the caller says what the server calls once, warm, before it forks (`warm`).
 The runner itself imports nothing that knows a page or a generated file: tools/generated/registry.py
-(`render_in`) and tools/pages/sybil_notes.py (`render_pages_in`) name their own functions.
+(`render_in`) and tools/pages/sybil_notes.py (`render_pages_in`) name their own functions. A call
+may ask for its first snippet's run as well (`first_run`, `first_snippet_run`): the kernel matrix
+takes a snippet's rendering from the child that drew a figure from it.
 """
 
 from __future__ import annotations
@@ -81,13 +83,10 @@ def _snippet_traceback(error: BaseException, filename: str) -> tuple[str, str]:
 
 
 def _in_child(request: dict) -> dict:
-    import builtins
     import random
     import tempfile
-    import types
 
     from tools import fashion_mnist
-    from tools.engine import outputs
 
     # A new process draws fresh seeds: so does each child (else all children would share one).
     random.seed()
@@ -114,23 +113,12 @@ def _in_child(request: dict) -> dict:
     if checker is not None:
         checker.install(request["path"])
     if request["kind"] == "snippet":
-        path = request["path"]
-        sys.argv = [path]
-        sys.path[0] = os.path.dirname(path)
-        main = types.ModuleType("__main__")
-        main.__file__ = path
-        main.__builtins__ = builtins
-        sys.modules["__main__"] = main
-        code = Path(path).read_text()
-        try:
-            result["rendering"] = outputs.render(code, path, main.__dict__)
-        except SystemExit as stop:
-            if stop.code not in (None, 0):
-                result["error"] = f"{rel(path)}: exited with status {stop.code!r}"
-        except BaseException as error:  # noqa: BLE001 - reported with its traceback, never swallowed
-            where, text = _snippet_traceback(error, path)
-            result["error"] = f"{where}: raised {type(error).__name__}: {error}\n{text}"
+        result.update(_run_as_main(request["path"])[0])
     else:  # a call by name: the function, once per path, in this one child
+        # The module as the called code imports it: the server itself runs as __main__.
+        this = importlib.import_module("tools.engine.runner")
+        if request.get("first_run"):  # the first snippet the call runs is run as its own child runs it
+            this._first_run = {"state": this._fresh_state()}
         function = named(request["function"])
         result["values"] = {}
         for path in request["paths"]:
@@ -140,6 +128,8 @@ def _in_child(request: dict) -> dict:
                 text = "".join(traceback.format_exception(error))
                 result["error"] = f"{rel(path)}: {request['doing']} raised {type(error).__name__}: {error}\n{text}"
                 break
+        if this._first_run and "path" in this._first_run:
+            result["first_run"] = {"path": this._first_run["path"], **this._first_run["result"]}
     if checker is not None:
         result["device_mix"] = checker.report()
     for stream in (sys.stdout, sys.stderr):
@@ -152,6 +142,71 @@ def _in_child(request: dict) -> dict:
         elif written:
             result.setdefault("stray_stdout", written)
     return result
+
+
+def _run_as_main(path: str) -> tuple[dict, dict]:
+    """Run the snippet at `path` as `__main__`, as `python snippet.py` would: ({"rendering"} or
+    {"error"}, its globals)."""
+    import builtins
+    import types
+
+    from tools.engine import outputs
+
+    sys.argv = [path]
+    sys.path[0] = os.path.dirname(path)
+    main = types.ModuleType("__main__")
+    main.__file__ = path
+    main.__builtins__ = builtins
+    sys.modules["__main__"] = main
+    code = Path(path).read_text()
+    result: dict = {}
+    try:
+        result["rendering"] = outputs.render(code, path, main.__dict__)
+    except SystemExit as stop:
+        if stop.code not in (None, 0):
+            result["error"] = f"{rel(path)}: exited with status {stop.code!r}"
+    except BaseException as error:  # noqa: BLE001 - reported with its traceback, never swallowed
+        where, text = _snippet_traceback(error, path)
+        result["error"] = f"{where}: raised {type(error).__name__}: {error}\n{text}"
+    return result, main.__dict__
+
+
+# A call made with "first_run" (the figures of the kernel matrix: tools/generated/registry.py) runs
+# the first snippet it asks for as that snippet's own child would, and answers its rendering too,
+# so that the matrix need not run it again. Only while nothing has touched the child's state yet:
+# its random generators as drawn at the start, and no snippet module imported.
+_first_run: dict | None = None
+
+
+def _fresh_state() -> tuple:
+    import random
+
+    numpy = sys.modules.get("numpy")
+    torch = sys.modules.get("torch")
+    return (random.getstate(), numpy.random.get_state()[1].tobytes() if numpy else None,
+            torch.random.get_rng_state().tolist() if torch else None,
+            sorted(m for m in sys.modules if m == "snippets" or m.startswith("snippets.")))
+
+
+def first_snippet_run(path: str | Path) -> dict | None:
+    """In a "first_run" call, the globals of the snippet at `path`, run (and rendered) as its own
+    child runs it, when it is the call's first snippet and nothing has changed the child's state;
+    else None: the caller runs it as usual. A snippet that fails raises here, as it would there."""
+    global _first_run
+    if _first_run is None or "path" in _first_run:
+        return None
+    if _fresh_state() != _first_run["state"]:  # the call computed before its first snippet
+        _first_run = None
+        return None
+    path = str(Path(path).resolve())
+    stdout, cwd = sys.stdout, os.getcwd()
+    result, namespace = _run_as_main(path)
+    sys.stdout = stdout
+    os.chdir(cwd)
+    _first_run.update(path=path, result=result)
+    if "error" in result:
+        raise RuntimeError(result["error"])
+    return namespace
 
 
 def _fork(request: dict) -> tuple[int, int]:
@@ -289,13 +344,16 @@ class Runner:
         answers = self._batch([{"kind": "snippet", "path": str(Path(p).resolve())} for p in paths])
         return [result_of(Path(p), answer) for p, answer in zip(paths, answers)]
 
-    def call(self, function: str, groups: list[list[Path]], doing: str, warm: tuple[str, ...] = ()) -> list[dict]:
+    def call(self, function: str, groups: list[list[Path]], doing: str, warm: tuple[str, ...] = (),
+             first_run: bool = False) -> list[dict]:
         """`function` (`module:function`, path -> a JSON value) on each group of paths, a clean child
         per group: for each group {"values": {path: value}} or {"error"} (`doing` says what the
         function does, for the error), with "stderr", "stray_stdout" and "seconds". `warm`: the
-        functions (`module:function`, no arguments) the server calls once before it forks."""
-        requests = [{"kind": "call", "function": function, "doing": doing, "paths": [str(p) for p in group]}
-                    for group in groups]
+        functions (`module:function`, no arguments) the server calls once before it forks.
+        `first_run`: the first snippet a child runs through `first_snippet_run` is also answered, as
+        "first_run" ({"path", "rendering"} or {"path", "error"})."""
+        requests = [{"kind": "call", "function": function, "doing": doing, "paths": [str(p) for p in group],
+                     "first_run": first_run} for group in groups]
         return self._batch(requests, warm)
 
     def check_devices(self, paths: list[Path], checker: str, page_function: str,

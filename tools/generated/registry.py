@@ -42,19 +42,29 @@ def render_generated(path: str | Path) -> str:
     return next(item for item in generated() if item.path == Path(path)).render()
 
 
-def render_in(runner, paths: list[Path]) -> list:
+def render_in(runner, paths: list[Path], first_runs: dict | None = None) -> list:
     """Render generated files in `runner`'s clean children (tools/engine/runner.py), one child per drawing,
     so that a plot's light and dark variants share one computation, and one child for the plots that
-    name the same `shares` (tools/generated/plots.py): a Result per path, in order."""
+    name the same `shares` (tools/generated/plots.py): a Result per path, in order.
+
+    `first_runs` (a dict): each child runs the first snippet its drawing needs as that snippet's own
+    check does, and the snippet's Result is put here, by path, when the child ended cleanly. The
+    kernel matrix then need not run that snippet again under the same variant."""
     from tools.engine.runner import result_of
 
     drawing = {path: plot.shares or plot.path for plot in all_plots() for path in plot.files().values()}
     groups: dict[str | Path, list[Path]] = {}
     for path in map(Path, paths):
         groups.setdefault(drawing.get(path, path), []).append(path)  # a diagram is its own drawing
-    answers = runner.call("tools.generated.registry:render_generated", list(groups.values()), "drawing it")
+    answers = runner.call("tools.generated.registry:render_generated", list(groups.values()), "drawing it",
+                          first_run=first_runs is not None)
     results = {}
     for group, answer in zip(groups.values(), answers):
+        ran = answer.get("first_run")
+        clean = not any(answer.get(k) for k in ("error", "stderr", "stray_stdout"))
+        if first_runs is not None and ran and clean and ran.get("rendering") is not None:
+            snippet = Path(ran["path"])
+            first_runs[snippet] = result_of(snippet, {"rendering": ran["rendering"], "seconds": 0.0})
         for path in group:
             rendering = answer.get("values", {}).get(str(path))
             results[path] = result_of(path, {**answer, "rendering": rendering} if rendering is not None else answer)
