@@ -261,3 +261,19 @@ def test_the_build_fills_a_note_from_the_record_and_refuses_a_stale_one():
     ]
     with pytest.raises(PluginError, match="no recorded torch"):
         torch_versions.on_page_markdown("<!-- torch-differences: a/y.py -->\n", page, None, None)
+
+
+def test_a_run_whose_checks_errored_in_setup_is_not_recorded():
+    """torch 2.13.0's CPU wheel with PyPI's torchvision: the runner cannot import torchvision, every
+    check errors before comparing, and --record wrote those errors as the torch's differences."""
+    records = [
+        {"nodeid": "tests/test_snippets.py::test_x[a.py]", "unit": "snippets/a.py", "outcome": "error",
+         "message": "RuntimeError: the snippet runner stopped (exit status 1)"},
+        {"nodeid": "tests/test_snippets.py::test_x[b.py]", "unit": "snippets/b.py", "outcome": "failed",
+         "message": "#> 1.00 / #> 0.00"},
+        {"nodeid": "tests/test_snippets.py::test_x[c.py]", "unit": "snippets/c.py", "outcome": "passed", "message": ""},
+    ]
+    assert compat.not_compared(records) == [
+        "tests/test_snippets.py::test_x[a.py]: RuntimeError: the snippet runner stopped (exit status 1)"
+    ]
+    assert compat.not_compared([r for r in records if r["outcome"] != "error"]) == []

@@ -174,8 +174,20 @@ def main(argv: list[str], root: Path, ensure_env: Callable[..., Path]) -> int:
     message, status = report(version, records, code)
     print("\n" + message)
     if record and records:
+        errored = not_compared(records)
+        if errored:  # a setup error is no difference: writing it would record the breakage as data
+            print(f"[compat] not recorded: {len(errored)} checks errored before comparing anything under "
+                  f"torch {version} (the first: {errored[0]}). Fix the environment, then record again.")
+            return 1
         return _record(root, version, python, records)
     return status
+
+
+def not_compared(records: list[dict]) -> list[str]:
+    """The checks that errored in setup (the snippet runner did not start, a fixture failed):
+    'nodeid: message', in order. Their output was never compared with the pinned torch's."""
+    return [f"{r['nodeid']}: {first_difference(r.get('message') or 'error')}" for r in records
+            if r["outcome"] == "error"]
 
 
 def _record(root: Path, version: str, python: Path, records: list[dict]) -> int:
