@@ -45,7 +45,7 @@ def ensure_lighthouse() -> Path:
         subprocess.run(
             [*npm(), "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(LIGHTHOUSE_DIR),
              f"lighthouse@{LIGHTHOUSE_VERSION}"],
-            check=True,
+            check=True, cwd=LIGHTHOUSE_DIR,
         )
     return LIGHTHOUSE
 

@@ -51,6 +51,9 @@ def ensure_tarball() -> Path:
         result = subprocess.run(
             [*npm(), "pack", f"axe-core@{VERSION}", "--silent", "--pack-destination", str(CACHE)],
             capture_output=True, text=True, timeout=300,
+            # Its own folder: this runs in the tour's thread, and the suite's process may be inside a
+            # page's folder that is removed meanwhile (npm then fails on process.cwd(), ENOENT).
+            cwd=CACHE,
         )
         if result.returncode != 0 or not TARBALL.is_file():
             raise AxeUnavailable(
