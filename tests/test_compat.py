@@ -47,6 +47,61 @@ def test_lock_with_torch_accepts_major_minor():
     assert compat.lock_with_torch("numpy==2.0.0\ntorch==2.13.0\n", "2.7") == "numpy==2.0.0\ntorch==2.7\n"
 
 
+def test_the_plain_build_pin_admits_no_local_build():
+    """`torch==2.13.0` also admits `2.13.0+cpu` (PEP 440), which pip prefers when a file of it is
+    on its find-links; `torch===2.13.0` admits only the build PyPI's torchvision is made for."""
+    from packaging.requirements import Requirement
+
+    lock = "numpy==2.0.0\ntorch==2.13.0\ntorchvision==0.28.*\n"
+    rewritten = compat.plain_build(lock, "2.13.0")
+    assert rewritten == "numpy==2.0.0\ntorch===2.13.0\ntorchvision==0.28.*\n"
+    assert Requirement("torch==2.13.0").specifier.contains("2.13.0+cpu")
+    plain = Requirement("torch===2.13.0").specifier
+    assert plain.contains("2.13.0") and not plain.contains("2.13.0+cpu")
+
+
+def _fake_python(folder, torch_version, loads):
+    """A stand-in interpreter: prints torch's version, and fails the torchvision load probe unless
+    `loads`, as PyPI's torchvision does beside a local CPU build."""
+    python = folder / "python"
+    probe_fails = "" if loads else 'case "$2" in *torchvision*) echo "RuntimeError: operator torchvision::nms does not exist" >&2; exit 1;; esac\n'
+    python.write_text(f"#!/bin/sh\n{probe_fails}echo {torch_version}\n")
+    python.chmod(0o755)
+    return python
+
+
+def test_a_local_torch_build_that_torchvision_cannot_load_beside_is_replaced(tmp_path, capsys):
+    (tmp_path / "local").mkdir()
+    (tmp_path / "plain").mkdir()
+    local = _fake_python(tmp_path / "local", "2.13.0+cpu", loads=False)
+    plain = _fake_python(tmp_path / "plain", "2.13.0", loads=True)
+    synced = []
+
+    def ensure_env(env, lock_text):
+        synced.append(lock_text)
+        return plain
+
+    lock = "torch==2.13.0\ntorchvision==0.28.*\n"
+    assert compat._with_loading_torchvision(tmp_path, "2.13.0", lock, local, ensure_env) == plain
+    assert synced == ["torch===2.13.0\ntorchvision==0.28.*\n"]
+    assert "operator torchvision::nms does not exist" in capsys.readouterr().out
+
+
+def test_compat_stops_when_torch_and_torchvision_never_load_together(tmp_path, capsys):
+    broken = _fake_python(tmp_path, "2.13.0", loads=False)  # no local build to replace
+
+    def ensure_env(env, lock_text):
+        raise AssertionError("nothing to sync again")
+
+    assert compat._with_loading_torchvision(tmp_path, "2.13.0", "torch==2.13.0\n", broken, ensure_env) is None
+    assert "do not load together" in capsys.readouterr().out
+
+
+def test_a_torch_torchvision_pair_that_loads_is_kept(tmp_path):
+    ok = _fake_python(tmp_path, "2.14.1", loads=True)
+    assert compat._with_loading_torchvision(tmp_path, "2.14.1", "", ok, None) == ok
+
+
 @pytest.mark.parametrize(
     "lock, version",
     [

@@ -161,6 +161,10 @@ def main(argv: list[str], root: Path, ensure_env: Callable[..., Path]) -> int:
         print(f"[compat] newest torch on pip's index: {version}", flush=True)
     lock = lock_with_torch((root / "requirements.lock").read_text(), version)
     python = ensure_env(env_dir(root, version), lock)
+    if paired_torchvision(version) is not None:
+        python = _with_loading_torchvision(root, version, lock, python, ensure_env)
+        if python is None:
+            return 1
     with tempfile.TemporaryDirectory() as tmp:
         record_file = Path(tmp) / "records.jsonl"
         # Its own verification record (tools/pages/verified.py): the page footers say where the pinned torch
@@ -181,6 +185,50 @@ def main(argv: list[str], root: Path, ensure_env: Callable[..., Path]) -> int:
             return 1
         return _record(root, version, python, records)
     return status
+
+
+# torchvision's compiled ops must load beside the torch that was installed.
+LOADS = ("import torch, torchvision; torchvision.ops.nms(torch.zeros(1, 4), torch.zeros(1), 0.5); "
+         "print(torch.__version__)")
+
+
+def _loads(python: Path) -> tuple[bool, str]:
+    """(torch and torchvision load together, torch's version or the error's last line)."""
+    result = subprocess.run([str(python), "-c", LOADS], capture_output=True, text=True)
+    text = (result.stdout if result.returncode == 0 else result.stderr).strip()
+    return result.returncode == 0, (text.splitlines() or [""])[-1]
+
+
+def plain_build(lock_text: str, version: str) -> str:
+    """The lock with torch pinned by arbitrary equality, `torch===VERSION`: only a build whose
+    version is exactly VERSION, never a local variant such as `VERSION+cpu` (PEP 440: `==` admits
+    those, `===` does not). PyPI's torchvision is built against PyPI's plain torch."""
+    return TORCH_PIN.sub(f"torch==={version}", lock_text)
+
+
+def _with_loading_torchvision(root: Path, version: str, lock: str, python: Path,
+                              ensure_env: Callable[..., Path]) -> Path | None:
+    """The venv's python once torch and torchvision load together, else None (said why).
+
+    `torch==VERSION` also admits a local build (`VERSION+cpu`): pip prefers it, e.g. a wheel on
+    its find-links, and PyPI's torchvision fails to load beside it ("operator torchvision::nms
+    does not exist"). Then the venv is synced again with the plain build, `torch===VERSION`."""
+    ok, seen = _loads(python)
+    if ok:
+        return python
+    print(f"[compat] torchvision does not load beside this torch ({seen})", flush=True)
+    installed = subprocess.run([str(python), "-c", "import torch; print(torch.__version__)"],
+                               capture_output=True, text=True).stdout.strip()
+    if "+" in installed:
+        print(f"[compat] torch {installed} is a local build; syncing again with torch==={version}, "
+              "the build PyPI's torchvision is made for", flush=True)
+        python = ensure_env(env_dir(root, version), plain_build(lock, version))
+        ok, seen = _loads(python)
+        if ok:
+            return python
+    print(f"[compat] torch {version} and torchvision {paired_torchvision(version)} do not load together "
+          f"({seen}): nothing recorded. Install both from one index (PIP_INDEX_URL).", flush=True)
+    return None
 
 
 def not_compared(records: list[dict]) -> list[str]:
