@@ -223,3 +223,35 @@ def test_a_deeply_indented_line_hangs_inside_a_phones_block(visit, width):
         assert rows > 1 and indent < 30, f"at 390 px: {rows} rows, first character {indent:.1f} columns in (cap: half the block)"
     else:
         assert rows == 1 and round(indent) == 43, f"at 1280 px: {rows} rows, first character {indent:.1f} columns in, not 43"
+
+
+LANDING_PAGES = ["recap/", "training/fixing-gradients/"]  # five tables; annotated code and long text
+LANDED = """(id) => {
+  const heading = document.getElementById(id);
+  const top = heading.getBoundingClientRect().top;
+  const wanted = parseFloat(getComputedStyle(heading).scrollMarginTop) || 0;
+  const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+  return {top, wanted, landed: Math.abs(top - wanted) <= 2 || (atBottom && top >= wanted - 2)};
+}"""
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("path", LANDING_PAGES)
+def test_a_link_to_a_section_lands_its_heading_at_the_top(visit, path):
+    """Opened from a link to one of its sections (`page/#section`, a fresh load), a page shows that
+    section's heading at the top of a phone's screen, and keeps it there while the blocks around it
+    are laid out as they near the screen (notes.css: content-visibility) and Material re-wraps the
+    tables (tools/site/theme/main.html scrolls to it again until the reader scrolls). Without that,
+    the recap's sections landed 130 px to 3,400 px off. A heading too close to the page's end to
+    reach the top may sit lower, with the page scrolled to its end."""
+    ids = visit(path, viewport=PHONE).page.evaluate("[...document.querySelectorAll('article h2[id]')].map((h) => h.id)")
+    assert len(ids) >= 4, f"{path}: expected its sections' headings, found {ids}"
+    missed = []
+    for heading in ids:
+        page = visit(f"{path}#{heading}", viewport=PHONE).page
+        page.evaluate("document.fonts.ready")
+        page.wait_for_timeout(1500)  # the blocks near the screen are laid out, the tables re-wrapped
+        state = page.evaluate(LANDED, heading)
+        if not state["landed"]:
+            missed.append(f"#{heading}: its top at {state['top']:.0f} px, not {state['wanted']:.0f} px")
+    assert missed == [], f"{path}, opened at a section, at 390 px: {missed}"
