@@ -255,3 +255,16 @@ def test_a_link_to_a_section_lands_its_heading_at_the_top(visit, path):
         if not state["landed"]:
             missed.append(f"#{heading}: its top at {state['top']:.0f} px, not {state['wanted']:.0f} px")
     assert missed == [], f"{path}, opened at a section, at 390 px: {missed}"
+
+
+@pytest.mark.build
+def test_a_malformed_fragment_raises_no_error(visit):
+    """`#%E0` is no valid %-escape: the landing script (tools/site/theme/main.html) names no target
+    instead of throwing, on a fresh load and on a change of the fragment."""
+    opened = visit("recap/", viewport=PHONE)
+    errors = []
+    opened.page.on("pageerror", lambda error: errors.append(str(error)))
+    opened.page.evaluate("location.hash = '%E0'")
+    opened.goto(opened.page.url.split("#")[0] + "#%E0%A4")
+    opened.page.wait_for_timeout(300)
+    assert errors == []
