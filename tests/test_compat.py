@@ -65,7 +65,7 @@ def _fake_python(folder, torch_version, loads):
     `loads`, as PyPI's torchvision does beside a local CPU build."""
     python = folder / "python"
     probe_fails = "" if loads else 'case "$2" in *torchvision*) echo "RuntimeError: operator torchvision::nms does not exist" >&2; exit 1;; esac\n'
-    python.write_text(f"#!/bin/sh\n{probe_fails}echo {torch_version}\n")
+    python.write_text(f"#!/bin/sh\necho {torch_version}\n{probe_fails}")
     python.chmod(0o755)
     return python
 

@@ -187,16 +187,17 @@ def main(argv: list[str], root: Path, ensure_env: Callable[..., Path]) -> int:
     return status
 
 
-# torchvision's compiled ops must load beside the torch that was installed.
-LOADS = ("import torch, torchvision; torchvision.ops.nms(torch.zeros(1, 4), torch.zeros(1), 0.5); "
-         "print(torch.__version__)")
+# Which torch the venv holds (printed first), then whether torchvision's compiled ops load beside it.
+LOADS = ("import torch; print(torch.__version__, flush=True); import torchvision; "
+         "torchvision.ops.nms(torch.zeros(1, 4), torch.zeros(1), 0.5)")
 
 
-def _loads(python: Path) -> tuple[bool, str]:
-    """(torch and torchvision load together, torch's version or the error's last line)."""
+def _loads(python: Path) -> tuple[bool, str, str]:
+    """(torch and torchvision load together, torch's version, the error's last line or "")."""
     result = subprocess.run([str(python), "-c", LOADS], capture_output=True, text=True)
-    text = (result.stdout if result.returncode == 0 else result.stderr).strip()
-    return result.returncode == 0, (text.splitlines() or [""])[-1]
+    version = (result.stdout.strip().splitlines() or [""])[0]
+    error = "" if result.returncode == 0 else (result.stderr.strip().splitlines() or [""])[-1]
+    return result.returncode == 0, version, error
 
 
 def plain_build(lock_text: str, version: str) -> str:
@@ -213,21 +214,19 @@ def _with_loading_torchvision(root: Path, version: str, lock: str, python: Path,
     `torch==VERSION` also admits a local build (`VERSION+cpu`): pip prefers it, e.g. a wheel on
     its find-links, and PyPI's torchvision fails to load beside it ("operator torchvision::nms
     does not exist"). Then the venv is synced again with the plain build, `torch===VERSION`."""
-    ok, seen = _loads(python)
+    ok, installed, error = _loads(python)
     if ok:
         return python
-    print(f"[compat] torchvision does not load beside this torch ({seen})", flush=True)
-    installed = subprocess.run([str(python), "-c", "import torch; print(torch.__version__)"],
-                               capture_output=True, text=True).stdout.strip()
+    print(f"[compat] torchvision does not load beside this torch ({error})", flush=True)
     if "+" in installed:
         print(f"[compat] torch {installed} is a local build; syncing again with torch==={version}, "
               "the build PyPI's torchvision is made for", flush=True)
         python = ensure_env(env_dir(root, version), plain_build(lock, version))
-        ok, seen = _loads(python)
+        ok, _, error = _loads(python)
         if ok:
             return python
     print(f"[compat] torch {version} and torchvision {paired_torchvision(version)} do not load together "
-          f"({seen}): nothing recorded. Install both from one index (PIP_INDEX_URL).", flush=True)
+          f"({error}): nothing recorded. Install both from one index (PIP_INDEX_URL).", flush=True)
     return None
 
 
